@@ -1,0 +1,27 @@
+# Set-up and everyday commands. `make site` and `make test` work on a fresh Debian machine: they install the
+# cmark-gfm C library (and the cmark-gfm command the tests compare against) with apt-get when it is missing.
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm
+
+.PHONY: site test deps build clean
+
+site: deps
+	$(SWIFT) build -c release --product dossier
+	.build/release/dossier build .
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+deps:
+	@if ! command -v pkg-config >/dev/null || ! pkg-config --exists libcmark-gfm || ! command -v cmark-gfm >/dev/null; then \
+		echo "Installing $(APT_PACKAGES) with apt-get"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES); \
+	fi
+
+build: deps
+	$(SWIFT) build -c release --product dossier
+
+clean:
+	rm -rf .build public

@@ -1,0 +1,21 @@
+/// Checks that a link written in content points at a page (and paragraph) that the build will write.
+enum LinkCheck {
+    static func problem(_ link: SiteLink, articles: [String: Int], notes: Set<String>, topics: Set<String>) -> String? {
+        guard let page = link.page else { return "link to '\(link.resolvedPath)', which is not a page of this site" }
+        switch page {
+        case .article(let id):
+            guard let paragraphs = articles[id] else { return "link to unknown article '\(id)'" }
+            if let fragment = link.fragment, !fragment.isEmpty {
+                guard fragment.hasPrefix("p"), let n = Int(fragment.dropFirst()), (1...max(paragraphs, 1)).contains(n),
+                      paragraphs > 0
+                else { return "link to unknown paragraph '#\(fragment)' of article '\(id)' (it has #p1 to #p\(paragraphs))" }
+            }
+        case .note(let slug) where !notes.contains(slug): return "link to unknown note '\(slug)'"
+        case .topic(let slug) where !topics.contains(slug): return "link to unknown topic '\(slug)'"
+        case .file(let path) where !["data/territory.csv", "data/territory.json", "assets/style.css"].contains(path):
+            return "link to '\(path)', which the build does not write"
+        default: break
+        }
+        return nil
+    }
+}

@@ -1,0 +1,122 @@
+/// The site's content cross-referenced: topics resolved, citations and topic pages gathered, links checked.
+public struct SiteIndex: Sendable {
+    public var topics: [Topic]
+    /// Newest first.
+    public var articles: [Article]
+    /// Newest first.
+    public var notes: [Note]
+    /// Article id → notes that cite it, newest first.
+    public var citations: [String: [Note]]
+    /// Topic slug → its pages, newest first.
+    public var topicEntries: [String: [Entry]]
+
+    /// A page listed under a topic.
+    public struct Entry: Sendable {
+        public enum Kind: String, Sendable { case note, article }
+        public var kind: Kind
+        public var title: String
+        public var date: Day?
+        public var summary: String?
+        public var page: SitePage
+    }
+
+    public func article(_ id: String) -> Article? { articles.first { $0.id == id } }
+}
+
+extension SiteIndex {
+    public static func build(_ content: SiteContent, log: inout DiagnosticLog) -> SiteIndex {
+        let resolver = TopicResolver(topics: content.topics)
+        let matcher = TopicMatcher(topics: content.topics)
+
+        var articles = content.articles.map { article in
+            var article = article
+            var slugs = Set(article.topicRefs.compactMap { resolver.resolve($0, path: article.path, log: &log) })
+            slugs.formUnion(matcher.topics(in: ([article.title ?? ""] + article.paragraphs).joined(separator: "\n")))
+            article.topics = slugs.sorted()
+            return article
+        }
+        articles.sort(by: newestFirst(\.date, \.id))
+        let articleIDs = Dictionary(articles.map { ($0.id, $0.paragraphs.count) }, uniquingKeysWith: { a, _ in a })
+
+        var notes = content.notes.map { note in
+            var note = note
+            var seen = Set<String>()
+            note.topics = note.topicRefs.compactMap { resolver.resolve($0, path: note.path, log: &log) }
+                .filter { seen.insert($0).inserted }
+            for source in note.sources where articleIDs[source.value] == nil {
+                var message = "unknown source article '\(source.value)'"
+                if let near = Suggest.closest(to: source.value, among: Array(articleIDs.keys)) {
+                    message += "; did you mean '\(near)'?"
+                }
+                log.error(note.path, line: source.line, column: source.column, message)
+            }
+            return note
+        }
+        notes.sort(by: newestFirst(\.date, \.slug))
+        checkUniqueURLs(articles: articles, notes: notes, log: &log)
+        let topicSlugs = Set(content.topics.map(\.slug))
+        let noteSlugs = Set(notes.map(\.slug))
+        for note in notes {
+            for link in note.siteLinks {
+                if let problem = LinkCheck.problem(link.value, articles: articleIDs, notes: noteSlugs, topics: topicSlugs) {
+                    log.error(note.path, line: link.line, column: link.column, problem)
+                }
+            }
+        }
+
+        var citations: [String: [Note]] = [:]
+        for note in notes {
+            for source in Set(note.sources.map(\.value)) { citations[source, default: []].append(note) }
+        }
+        var entries: [String: [Entry]] = [:]
+        for note in notes {
+            for slug in note.topics {
+                entries[slug, default: []].append(Entry(kind: .note, title: note.title, date: note.date,
+                                                        summary: note.summary, page: .note(note.slug)))
+            }
+        }
+        for article in articles {
+            for slug in article.topics {
+                entries[slug, default: []].append(Entry(kind: .article, title: article.title ?? article.id,
+                                                        date: article.date, summary: article.summary,
+                                                        page: .article(article.id)))
+            }
+        }
+        for key in entries.keys {
+            entries[key]?.sort { ($0.date.sortKey, $1.page.path) > ($1.date.sortKey, $0.page.path) }
+        }
+        for topic in content.topics where entries[topic.slug] == nil {
+            log.warning("content/topics.yml", "topic '\(topic.name)' has no notes or articles")
+        }
+        let topics = content.topics.sorted { $0.name.lowercased() < $1.name.lowercased() }
+        return SiteIndex(topics: topics, articles: articles, notes: notes, citations: citations, topicEntries: entries)
+    }
+
+    /// Two pages may not share a URL; file systems that ignore case would merge them, so case is ignored.
+    static func checkUniqueURLs(articles: [Article], notes: [Note], log: inout DiagnosticLog) {
+        var owners: [String: String] = [:]
+        let pages = articles.map { (SitePage.article($0.id).path, $0.path) } + notes.map { (SitePage.note($0.slug).path, $0.path) }
+        for (page, path) in pages.sorted(by: { $0.1 < $1.1 }) {
+            let key = page.lowercased()
+            if let owner = owners[key] {
+                log.error(path, "its page \(page) has the same URL as the page of \(owner)")
+            } else {
+                owners[key] = path
+            }
+        }
+    }
+
+    /// Newest first, ties broken by id so that the order never depends on file order.
+    static func newestFirst<T>(_ date: KeyPath<T, Day?>, _ id: KeyPath<T, String>) -> (T, T) -> Bool {
+        { a, b in (a[keyPath: date].sortKey, b[keyPath: id]) > (b[keyPath: date].sortKey, a[keyPath: id]) }
+    }
+
+    static func newestFirst<T>(_ date: KeyPath<T, Day>, _ id: KeyPath<T, String>) -> (T, T) -> Bool {
+        { a, b in (a[keyPath: date], b[keyPath: id]) > (b[keyPath: date], a[keyPath: id]) }
+    }
+}
+
+extension Optional where Wrapped == Day {
+    /// Orders unknown dates before every known one, and a month before its days.
+    var sortKey: Int { map { $0.ordinal * 2 + ($0.day == nil ? 0 : 1) } ?? Int.min }
+}

@@ -1,0 +1,46 @@
+/// Reads a scraped article: optional front matter (`title`, `date`, `outlet`, `url`, `topics`, `summary`) over
+/// the raw text, which is cleaned. Front matter wins over what the text suggests.
+enum ArticleLoader {
+    static let fields = ["title", "date", "outlet", "url", "topics", "summary"]
+
+    static func load(_ text: String, path: String, id: String, log: inout DiagnosticLog) -> Article? {
+        if let problem = Slug.problem(with: id) {
+            log.error(path, "article id '\(id)' (the file name) \(problem)")
+            return nil
+        }
+        guard let document = FrontMatter.parse(text, path: path, log: &log) else { return nil }
+        let cleaned = ArticleCleaner.clean(document.body)
+        var article = Article(id: id, path: path, title: cleaned.headline, date: cleaned.date, outlet: cleaned.outlet,
+                              url: nil, summary: nil, topicRefs: [], paragraphs: cleaned.paragraphs)
+        if let fields = document.fields {
+            fields.warnUnknown(known: Self.fields, log: &log)
+            if let title = fields.string("title", log: &log) { article.title = title.value }
+            if let date = fields.day("date", log: &log) { article.date = date.value }
+            if let outlet = fields.string("outlet", log: &log) { article.outlet = outlet.value }
+            if let url = fields.string("url", log: &log) {
+                if URLSafety.isSafeExternal(url.value) {
+                    article.url = url.value
+                } else {
+                    log.error(path, line: url.line, column: url.column, "url '\(url.value)' must be an http:// or https:// address")
+                }
+            }
+            article.summary = fields.string("summary", log: &log)?.value
+            article.topicRefs = fields.stringList("topics", log: &log)
+        }
+        if article.paragraphs.isEmpty { log.error(path, "no article text is left after cleaning") }
+        if article.title == nil { log.warning(path, "no headline found in the text; add 'title:' in front matter") }
+        if article.date == nil { log.warning(path, "no date found in the text; add 'date:' in front matter") }
+        if article.outlet == nil { log.warning(path, "no outlet found in the text; add 'outlet:' in front matter") }
+        return article
+    }
+}
+
+/// Which URLs may be written into a page.
+enum URLSafety {
+    /// Only plain web addresses: `javascript:`, `data:`, `vbscript:` and every other scheme are refused.
+    static func isSafeExternal(_ url: String) -> Bool {
+        let lower = url.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else { return false }
+        return !url.contains { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" || $0 == "`" }
+    }
+}

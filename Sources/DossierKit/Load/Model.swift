@@ -1,0 +1,48 @@
+/// A subject the dossier follows: a place, a person or a theme.
+public struct Topic: Sendable, Hashable {
+    public var name: String
+    public var slug: String
+    /// Other spellings, matched in articles as whole words and accepted in notes' `topics`.
+    public var aliases: [String]
+    public var description: String?
+}
+
+/// A scraped news article, cleaned.
+public struct Article: Sendable {
+    /// The file's stem; the page is `articles/<id>/`.
+    public var id: String
+    public var path: String
+    public var title: String?
+    public var date: Day?
+    public var outlet: String?
+    public var url: String?
+    public var summary: String?
+    /// Topics named in front matter, as written.
+    public var topicRefs: [Located<String>]
+    public var paragraphs: [String]
+    /// Topic slugs, filled by the index from front matter and the aliases found in the text.
+    public var topics: [String] = []
+}
+
+/// An editor's note, written in Markdown.
+public struct Note: Sendable {
+    public var slug: String
+    public var path: String
+    public var title: String
+    public var date: Day
+    public var summary: String?
+    public var topicRefs: [Located<String>]
+    public var sources: [Located<String>]
+    /// The rendered body; site links already point at pages.
+    public var html: String
+    /// Links into this site found in the body, at their place in the file.
+    public var siteLinks: [Located<SiteLink>]
+    public var topics: [String] = []
+}
+
+/// Everything read from `content/`.
+public struct SiteContent: Sendable {
+    public var topics: [Topic]
+    public var articles: [Article]
+    public var notes: [Note]
+}

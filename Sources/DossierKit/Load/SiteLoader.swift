@@ -1,0 +1,53 @@
+import Foundation
+
+/// Reads `content/` into values: topics, articles and notes, each file parsed on its own.
+public enum SiteLoader {
+    public static func load(site: URL, log: inout DiagnosticLog) -> SiteContent {
+        let content = site.appendingPathComponent("content")
+        var topics: [Topic] = []
+        let topicsPath = "content/topics.yml"
+        if let text = readText(content.appendingPathComponent("topics.yml"), path: topicsPath, log: &log) {
+            topics = TopicLoader.load(text, path: topicsPath, log: &log)
+        } else if !FileManager.default.fileExists(atPath: content.appendingPathComponent("topics.yml").path) {
+            log.warning(topicsPath, "no topics file; pages will have no topics")
+        }
+
+        var articles: [Article] = []
+        for (name, url) in files(in: content.appendingPathComponent("articles"), ending: ".txt") {
+            let path = "content/articles/\(name)"
+            guard let text = readText(url, path: path, log: &log) else { continue }
+            if let article = ArticleLoader.load(text, path: path, id: String(name.dropLast(4)), log: &log) {
+                articles.append(article)
+            }
+        }
+
+        var notes: [Note] = []
+        for (name, url) in files(in: content.appendingPathComponent("notes"), ending: ".md") {
+            let path = "content/notes/\(name)"
+            guard let text = readText(url, path: path, log: &log) else { continue }
+            if let note = NoteLoader.load(text, path: path, stem: String(name.dropLast(3)), log: &log) {
+                notes.append(note)
+            }
+        }
+        return SiteContent(topics: topics, articles: articles, notes: notes)
+    }
+
+    /// Regular files in `folder` whose names end with `ending`, sorted by name so that the build does not
+    /// depend on the order the file system lists them in.
+    static func files(in folder: URL, ending: String) -> [(String, URL)] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(ending) && !$0.hasPrefix(".") }.sorted()
+            .map { ($0, folder.appendingPathComponent($0)) }
+    }
+
+    static func readText(_ url: URL, path: String, log: inout DiagnosticLog) -> String? {
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        switch SourceText.decode(data) {
+        case .success(let text): return text
+        case .failure(.empty): log.error(path, "file is empty")
+        case .failure(.nulByte(let offset)): log.error(path, "file holds a NUL byte at byte offset \(offset); it looks binary")
+        case .failure(.invalidUTF8(let offset)): log.error(path, "file is not valid UTF-8 at byte offset \(offset)")
+        }
+        return nil
+    }
+}

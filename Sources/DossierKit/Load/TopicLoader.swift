@@ -1,0 +1,55 @@
+import Yams
+
+/// Reads `content/topics.yml`: a list of topics, each with `name`, optional `slug`, `aliases`, `description`.
+enum TopicLoader {
+    static let fields = ["name", "slug", "aliases", "description"]
+
+    static func load(_ text: String, path: String, log: inout DiagnosticLog) -> [Topic] {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            log.append(error.diagnostic(path: path, lineOffset: 0))
+            return []
+        } catch {
+            log.error(path, "invalid YAML: \(error)")
+            return []
+        }
+        guard case let .sequence(items)? = root else {
+            log.error(path, line: root?.mark?.line ?? 1, "topics.yml must be a list of topics ('- name: …')")
+            return []
+        }
+        var topics: [Topic] = []
+        var slugOwners: [String: String] = [:]
+        var termOwners: [String: String] = [:]
+        for item in items {
+            let fields: YAMLFields
+            do { fields = try YAMLFields(node: item, path: path, lineOffset: 0) } catch let d as Diagnostic {
+                log.append(d); continue
+            } catch { continue }
+            fields.warnUnknown(known: Self.fields, log: &log)
+            guard let name = fields.string("name", required: true, log: &log) else { continue }
+            let slug = fields.string("slug", log: &log) ?? Located(value: Slug.make(name.value), line: name.line, column: name.column)
+            if let problem = Slug.problem(with: slug.value) ?? (slug.value != Slug.make(slug.value) ? "must be lower-case letters, digits and hyphens (try '\(Slug.make(slug.value))')" : nil) {
+                log.error(path, line: slug.line, column: slug.column, "topic slug '\(slug.value)' \(problem)")
+                continue
+            }
+            if let owner = slugOwners[slug.value] {
+                log.error(path, line: slug.line, column: slug.column, "topic '\(name.value)' has the slug '\(slug.value)' of topic '\(owner)'")
+                continue
+            }
+            slugOwners[slug.value] = name.value
+            let aliases = fields.stringList("aliases", log: &log)
+            for term in [name] + aliases {
+                let key = term.value.lowercased()
+                if let owner = termOwners[key], owner != name.value {
+                    log.error(path, line: term.line, column: term.column, "'\(term.value)' already names topic '\(owner)'")
+                }
+                termOwners[key] = name.value
+            }
+            topics.append(Topic(name: name.value, slug: slug.value, aliases: aliases.map(\.value),
+                                description: fields.string("description", log: &log)?.value))
+        }
+        return topics
+    }
+}

@@ -1,0 +1,81 @@
+import CCmarkGFM
+import Foundation
+
+/// Renders GitHub-flavoured Markdown with cmark-gfm, exactly as
+/// `cmark-gfm -e table -e strikethrough -e autolink -e tagfilter -e tasklist` does, with raw HTML omitted
+/// and unsafe URLs dropped (cmark's safe default), and lets the caller rewrite link destinations.
+public enum Markdown {
+    /// A link or image destination found in the document, at its place in the Markdown text (1-based).
+    public struct Link: Sendable, Hashable {
+        public var url: String
+        public var line: Int
+        public var column: Int
+        public var isImage: Bool
+    }
+
+    public struct Rendered: Sendable {
+        public var html: String
+        /// Destinations as written, before rewriting.
+        public var links: [Link]
+    }
+
+    static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+    /// cmark-gfm keeps its extension registry and, while parsing inlines, a table of special characters in
+    /// process-wide state: parses must not overlap (Debian's 0.29.0.gfm.6 silently drops strikethrough and
+    /// autolinks otherwise). Registration happens once, before any parse, when this value is first used.
+    private static let parseLock: NSLock = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return NSLock()
+    }()
+
+    /// Renders `source`; `rewrite` maps each link and image destination to the one written to HTML
+    /// (`nil` keeps it).
+    public static func render(_ source: String, rewrite: (Link) -> String? = { _ in nil }) -> Rendered {
+        let options = CMARK_OPT_DEFAULT
+        let lock = parseLock
+        guard let parser = cmark_parser_new(options) else { return Rendered(html: "", links: []) }
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        lock.lock()
+        var utf8 = source
+        utf8.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
+            }
+        }
+        let document = cmark_parser_finish(parser)
+        lock.unlock()
+        guard let document else { return Rendered(html: "", links: []) }
+        defer { cmark_node_free(document) }
+
+        let links = rewriteLinks(in: document, rewrite)
+        guard let html = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
+            return Rendered(html: "", links: links)
+        }
+        defer { free(html) }
+        return Rendered(html: String(cString: html), links: links)
+    }
+
+    private static func rewriteLinks(in document: OpaquePointer, _ rewrite: (Link) -> String?) -> [Link] {
+        guard let iterator = cmark_iter_new(document) else { return [] }
+        defer { cmark_iter_free(iterator) }
+        var links: [Link] = []
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let raw = cmark_node_get_url(node) else {
+                continue
+            }
+            let link = Link(url: String(cString: raw), line: Int(cmark_node_get_start_line(node)),
+                            column: Int(cmark_node_get_start_column(node)), isImage: type == CMARK_NODE_IMAGE)
+            links.append(link)
+            if let replacement = rewrite(link) { cmark_node_set_url(node, replacement) }
+        }
+        return links
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+
+/// Turns the index into pages. Each page is handed to `emit` as soon as it is rendered, so the site is never
+/// held in memory whole.
+struct PageRenderer {
+    let templates: Templates
+    let index: SiteIndex
+    let extra: [String: Any]
+
+    func renderAll(emit: (SitePage, String) throws -> Void) throws {
+        try emit(.home, page(.home, "home", title: "Overview", home()))
+        for article in index.articles {
+            let page = SitePage.article(article.id)
+            try emit(page, self.page(page, "article", title: article.title ?? article.id, self.article(article, on: page)))
+        }
+        for note in index.notes {
+            let page = SitePage.note(note.slug)
+            try emit(page, self.page(page, "note", title: note.title, self.note(note, on: page)))
+        }
+        try emit(.topicIndex, page(.topicIndex, "topics", title: "Topics", topicList(on: .topicIndex)))
+        for topic in index.topics {
+            let page = SitePage.topic(topic.slug)
+            try emit(page, self.page(page, "topic", title: topic.name, self.topic(topic, on: page)))
+        }
+    }
+
+    /// Wraps a page's own values with what the base layout needs.
+    func page(_ page: SitePage, _ template: String, title: String, _ values: [String: Any]) -> String {
+        var context = values.merging(extra) { own, _ in own }
+        context["pageTitle"] = title
+        context["root"] = String.rootPrefix(depth: page.depth)
+        context["is_" + template] = true
+        return templates.render(context, with: template)
+    }
+
+    func href(_ target: SitePage, from page: SitePage) -> String {
+        String.rootPrefix(depth: page.depth) + target.path
+    }
+
+    func home() -> [String: Any] {
+        [
+            "notes": index.notes.prefix(8).map { noteItem($0, from: .home) },
+            "articles": index.articles.prefix(8).map { articleItem($0, from: .home) },
+            "topics": topicItems(from: .home),
+            "noteCount": index.notes.count,
+            "articleCount": index.articles.count,
+            "topicCount": index.topics.count,
+        ]
+    }
+
+    func article(_ article: Article, on page: SitePage) -> [String: Any] {
+        var values: [String: Any] = [
+            "title": article.title ?? article.id,
+            "paragraphs": article.paragraphs.enumerated().map { ["anchor": "p\($0.offset + 1)", "text": $0.element] },
+            "topics": topicLinks(article.topics, from: page),
+            "citedBy": (index.citations[article.id] ?? []).map { noteItem($0, from: page) },
+            "hasCitedBy": !(index.citations[article.id] ?? []).isEmpty,
+            "hasTopics": !article.topics.isEmpty,
+        ]
+        values["hasTitle"] = article.title != nil
+        values["outlet"] = article.outlet
+        values["url"] = article.url
+        values["summary"] = article.summary
+        if let date = article.date { values["date"] = dateValues(date) }
+        return values
+    }
+
+    func note(_ note: Note, on page: SitePage) -> [String: Any] {
+        var values: [String: Any] = [
+            "title": note.title,
+            "date": dateValues(note.date),
+            "topics": topicLinks(note.topics, from: page),
+            "body": note.html,
+            "sources": note.sources.compactMap { index.article($0.value) }.map { articleItem($0, from: page) },
+            "hasSources": !note.sources.isEmpty,
+            "hasTopics": !note.topics.isEmpty,
+        ]
+        values["summary"] = note.summary
+        return values
+    }
+
+    func topicList(on page: SitePage) -> [String: Any] {
+        ["topics": topicItems(from: page)]
+    }
+
+    func topic(_ topic: Topic, on page: SitePage) -> [String: Any] {
+        let entries = index.topicEntries[topic.slug] ?? []
+        var values: [String: Any] = [
+            "name": topic.name,
+            "aliases": topic.aliases.joined(separator: ", "),
+            "entries": entries.map { entry -> [String: Any] in
+                var item: [String: Any] = ["title": entry.title, "href": href(entry.page, from: page),
+                                           "kind": entry.kind.rawValue, "isNote": entry.kind == .note]
+                item["summary"] = entry.summary
+                if let date = entry.date { item["date"] = dateValues(date) }
+                return item
+            },
+            "count": entries.count,
+        ]
+        values["description"] = topic.description
+        return values
+    }
+
+    func noteItem(_ note: Note, from page: SitePage) -> [String: Any] {
+        var item: [String: Any] = ["title": note.title, "href": href(.note(note.slug), from: page),
+                                   "date": dateValues(note.date)]
+        item["summary"] = note.summary
+        return item
+    }
+
+    func articleItem(_ article: Article, from page: SitePage) -> [String: Any] {
+        var item: [String: Any] = ["title": article.title ?? article.id, "href": href(.article(article.id), from: page)]
+        item["outlet"] = article.outlet
+        item["summary"] = article.summary ?? article.paragraphs.first.map { Excerpt.make($0) }
+        if let date = article.date { item["date"] = dateValues(date) }
+        return item
+    }
+
+    func topicItems(from page: SitePage) -> [[String: Any]] {
+        index.topics.map { topic in
+            let count = index.topicEntries[topic.slug]?.count ?? 0
+            var item: [String: Any] = ["name": topic.name, "href": href(.topic(topic.slug), from: page),
+                                       "count": count, "countText": count == 1 ? "1 page" : "\(count) pages"]
+            item["description"] = topic.description
+            return item
+        }
+    }
+
+    func topicLinks(_ slugs: [String], from page: SitePage) -> [[String: Any]] {
+        slugs.compactMap { slug in index.topics.first { $0.slug == slug } }
+            .sorted { $0.name.lowercased() < $1.name.lowercased() }
+            .map { ["name": $0.name, "href": href(.topic($0.slug), from: page)] }
+    }
+
+    func dateValues(_ day: Day) -> [String: Any] {
+        ["iso": day.iso, "display": day.display]
+    }
+}
+
+/// The start of a paragraph, cut at a word boundary.
+enum Excerpt {
+    static func make(_ text: String, limit: Int = 220) -> String {
+        guard text.count > limit else { return text }
+        var cut = String(text.prefix(limit))
+        if let space = cut.lastIndex(of: " ") { cut = String(cut[..<space]) }
+        return cut.trimmingCharacters(in: .punctuationCharacters.union(.whitespaces)) + "…"
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import DossierKit
+import Foundation
+
+/// `dossier build [PATH] [--output DIR]`
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site in PATH (holding content/ and templates/) into DIR."
+    )
+
+    @Argument(help: "The site folder, holding content/ and templates/.")
+    var path: String = "."
+
+    @Option(name: .shortAndLong, help: "Where to write the site (default: PATH/public).")
+    var output: String?
+
+    func run() throws {
+        let site = URL(fileURLWithPath: path)
+        let outputURL = output.map { URL(fileURLWithPath: $0) } ?? site.appendingPathComponent("public")
+        let start = ContinuousClock.now
+        do {
+            let report = try SiteBuild.run(site: site, output: outputURL)
+            for warning in report.warnings { printError(warning.description) }
+            let seconds = (ContinuousClock.now - start).formatted(.units(allowed: [.seconds], fractionalPart: .show(length: 3)))
+            print("built \(report.notes) notes, \(report.articles) articles, \(report.topics) topics: "
+                + "\(report.pages) pages, \(report.files) files in \(outputURL.path) (\(seconds))"
+                + (report.warnings.isEmpty ? "" : ", \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")"))
+        } catch let failure as BuildFailed {
+            for diagnostic in failure.diagnostics { printError(diagnostic.description) }
+            let errors = failure.diagnostics.filter { $0.severity == .error }.count
+            let warnings = failure.diagnostics.count - errors
+            printError("build failed: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"); \(outputURL.path) is unchanged")
+            throw ExitCode(1)
+        }
+    }
+
+    func printError(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}

@@ -1,0 +1,222 @@
+import Foundation
+import Testing
+@testable import DossierKit
+
+@Suite("End to end: the dossier")
+struct DossierSiteTests {
+    /// Builds the repository's own content and templates into a temporary folder.
+    static func build() throws -> (TempFolder, BuildReport) {
+        let folder = try TempFolder()
+        let report = try SiteBuild.run(site: Repo.root, output: folder.url.appendingPathComponent("public"))
+        return (folder, report)
+    }
+
+    @Test("the whole dossier builds, and every internal link resolves")
+    func builds() throws {
+        let (folder, report) = try Self.build()
+        defer { folder.cleanUp() }
+        #expect(report.articles == 5)
+        #expect(report.notes >= 8)
+        #expect(report.topics >= 12)
+        #expect(report.warnings.filter { $0.severity == .error }.isEmpty)
+        let crawler = OutputCrawler(root: folder.url.appendingPathComponent("public"))
+        #expect(try crawler.brokenLinks() == [])
+        for page in ["index.html", "topics/index.html", "territory/index.html", "assets/style.css",
+                     "articles/2025-03-17-kursk-operation-over/index.html", "notes/timeline/index.html",
+                     "topics/zelensky/index.html"] {
+            #expect(folder.exists("public/\(page)"), "\(page)")
+        }
+    }
+
+    @Test("each article page has its headline, date and outlet, and a clean body with anchors", arguments: [
+        ("2025-03-17-kursk-operation-over", "Kursk operation &quot;essentially over&quot; as Russia retakes its territory", "2025-03-17"),
+        ("2025-02-06-new-ukrainian-push-in-kursk", "Moscow reports a new Ukrainian push in Kursk six months into the incursion", "2025-02-06"),
+        ("2025-03-13-russia-offensive-in-kursk-intensifies", "Kursk Conflict: Russia&#39;s Offensive on Ukrainian Forces Intensifies", "2025-03-13"),
+        ("2025-04-27-putin-hails-kursk-victory", "Putin Hails Kursk ‘Victory’ As Zelenskyy Vows Fierce Resistance Continues", "2025-04-27"),
+        ("2025-08-12-putin-races-to-seize-land", "Putin races to seize Ukrainian land before Trump talks", "2025-08-12"),
+    ])
+    func articlePages(id: String, headline: String, date: String) throws {
+        let (folder, _) = try Self.build()
+        defer { folder.cleanUp() }
+        let html = try folder.read("public/articles/\(id)/index.html")
+        #expect(html.contains("<h1>\(headline)</h1>"))
+        #expect(html.contains("<time datetime=\"\(date)\">"))
+        #expect(html.contains("<p id=\"p1\">"))
+        #expect(!html.contains("Scroll to continue"))
+        #expect(!html.contains("Related Articles"))
+        #expect(!html.contains("Show more"))
+        #expect(html.contains("Notes that cite this article"))
+    }
+
+    @Test("the Zelensky topic lists every article that names him, whatever the spelling")
+    func zelensky() throws {
+        let (folder, _) = try Self.build()
+        defer { folder.cleanUp() }
+        let html = try folder.read("public/topics/zelensky/index.html")
+        for name in try SeedTests.articleFiles() {
+            #expect(html.contains("../../articles/\(name.dropLast(4))/index.html"), "\(name)")
+        }
+    }
+
+    @Test("a note's body is exactly cmark-gfm's rendering of it")
+    func noteBody() throws {
+        let (folder, _) = try Self.build()
+        defer { folder.cleanUp() }
+        let source = try Repo.text("content/notes/editors-guide.md")
+        let body = String(source.split(separator: "\n---\n", maxSplits: 1)[1])
+        let page = try folder.read("public/notes/editors-guide/index.html")
+        let expected = try MarkdownTests.cli(body)
+        #expect(page.contains("<div class=\"body\">\n\(expected)\n</div>"))
+    }
+
+    @Test("every page is an HTML5 document with lang, a title, one h1 and a CSP, linking relatively")
+    func pagesAreWellFormed() throws {
+        let (folder, _) = try Self.build()
+        defer { folder.cleanUp() }
+        let crawler = OutputCrawler(root: folder.url.appendingPathComponent("public"))
+        for page in crawler.htmlFiles() {
+            let html = try folder.read("public/\(page)")
+            #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"), "\(page)")
+            #expect(OutputCrawler.matches("<title>([^<]+)</title>", in: html).count == 1, "\(page)")
+            #expect(OutputCrawler.matches("<h1[^>]*>(.*?)</h1>", in: html).count == 1, "\(page)")
+            #expect(html.contains("Content-Security-Policy"), "\(page)")
+            #expect(!html.contains("<script"), "\(page)")
+            for link in OutputCrawler.matches(#"\s(?:href|src)="(/[^"]*)""#, in: html) {
+                Issue.record("\(page) links to the server root: \(link)")
+            }
+        }
+    }
+}
+
+@Suite("End to end: a fixture site")
+struct FixtureSiteTests {
+    static func makeSite() throws -> TempFolder {
+        let folder = try TempFolder()
+        try FileManager.default.copyItem(at: Repo.root.appendingPathComponent("templates"),
+                                         to: folder.url.appendingPathComponent("templates"))
+        try folder.write("content/topics.yml", """
+        - name: Kursk
+          aliases: [Kursk incursion]
+        - name: Volodymyr Zelensky
+          slug: zelensky
+          aliases: [Zelenskyy, Selensky]
+        """)
+        try folder.write("content/articles/2025-01-02-a.txt", """
+        • Home/
+        logo
+        Ukraine holds the line
+        Ukraine holds the line
+        Outlet Times2 hours ago
+        President Selensky said the troops in Kursk are holding the line after a week of attacks.
+        Advertisement · Scroll to continue
+        A second paragraph with more detail about the fighting near the border.
+        """)
+        try folder.write("content/articles/2025-01-01-b.txt", """
+        ---
+        title: An older story
+        date: 2025-01-01
+        outlet: Wire
+        url: https://example.org/b
+        ---
+        A story about something else entirely, with no topic named in it at all.
+        """)
+        try folder.write("content/notes/first.md", """
+        ---
+        title: First <note>
+        date: 2025-01-05
+        topics: [kursk, zelenskyy]
+        sources: [2025-01-02-a]
+        ---
+        See [the article](../articles/2025-01-02-a/#p2) and [the other note](second.md).
+        """)
+        try folder.write("content/notes/second.md", """
+        ---
+        title: Second note
+        date: 2025-01-06
+        topics: [Kursk]
+        slug: second
+        ---
+        Back to [the first](../notes/first/) and the [topic](/topics/kursk/).
+        """)
+        return folder
+    }
+
+    @Test("pages, topics, citations and links come out as written")
+    func build() throws {
+        let folder = try Self.makeSite()
+        defer { folder.cleanUp() }
+        let report = try SiteBuild.run(site: folder.url, output: folder.url.appendingPathComponent("public"))
+        #expect(report.pages == 8)
+        let article = try folder.read("public/articles/2025-01-02-a/index.html")
+        #expect(article.contains("<h1>Ukraine holds the line</h1>"))
+        #expect(article.contains("<span class=\"outlet\">Outlet Times</span>"))
+        #expect(!article.contains("Scroll to continue"))
+        #expect(article.contains("<time datetime=\"2025-01-02\">") == false)
+        #expect(article.contains("../../notes/first/index.html"))
+        #expect(report.warnings.map(\.description).contains("content/articles/2025-01-02-a.txt: warning: no date found in the text; add 'date:' in front matter"))
+
+        let note = try folder.read("public/notes/first/index.html")
+        #expect(note.contains("<h1>First &lt;note&gt;</h1>"))
+        #expect(note.contains("<a href=\"../../articles/2025-01-02-a/index.html#p2\">the article</a>"))
+        #expect(note.contains("<a href=\"../../notes/second/index.html\">the other note</a>"))
+        let second = try folder.read("public/notes/second/index.html")
+        #expect(second.contains("<a href=\"../../topics/kursk/index.html\">topic</a>"))
+
+        let zelensky = try folder.read("public/topics/zelensky/index.html")
+        #expect(zelensky.contains("../../articles/2025-01-02-a/index.html"))
+        #expect(zelensky.contains("../../notes/first/index.html"))
+        #expect(!zelensky.contains("2025-01-01-b"))
+        let kursk = try folder.read("public/topics/kursk/index.html")
+        let order = ["notes/second/", "notes/first/", "articles/2025-01-02-a/"].map { kursk.range(of: $0)?.lowerBound }
+        #expect(order.allSatisfy { $0 != nil })
+        #expect(order.compactMap { $0 } == order.compactMap { $0 }.sorted())
+        let broken = try OutputCrawler(root: folder.url.appendingPathComponent("public")).brokenLinks()
+            .filter { !$0.contains("territory/index.html") }
+        #expect(broken == [])
+    }
+
+    @Test("errors name file, line and column; all are reported; the old output stays")
+    func errors() throws {
+        let folder = try Self.makeSite()
+        defer { folder.cleanUp() }
+        let output = folder.url.appendingPathComponent("public")
+        _ = try SiteBuild.run(site: folder.url, output: output)
+        let before = try folder.read("public/index.html")
+        try folder.write("content/notes/bad.md", """
+        ---
+        title: Bad
+        date: 2025-02-30
+        topics: [Kursk incursoin, Zelensky]
+        sources: [no-such-article]
+        ---
+        A [broken link](../articles/missing/) and [a bad anchor](../articles/2025-01-02-a/#p99).
+        """)
+        let error = #expect(throws: BuildFailed.self) { try SiteBuild.run(site: folder.url, output: output) }
+        let messages = error?.diagnostics.filter { $0.severity == .error }.map(\.description) ?? []
+        #expect(messages == [
+            "content/notes/bad.md:3:7: error: date '2025-02-30' does not exist",
+            "content/notes/bad.md:4:10: error: unknown topic 'Kursk incursoin'; did you mean 'Kursk incursion'?",
+            "content/notes/bad.md:5:11: error: unknown source article 'no-such-article'",
+            "content/notes/bad.md:7:3: error: link to unknown article 'missing'",
+            "content/notes/bad.md:7:43: error: link to unknown paragraph '#p99' of article '2025-01-02-a' (it has #p1 to #p2)",
+        ])
+        try folder.write("content/notes/bad.md", """
+        ---
+        title: Bad
+        date: 2025-02-28
+        topics: [Kursk incursoin]
+        sources: [no-such-article]
+        ---
+        A [broken link](../articles/missing/) and [a bad anchor](../articles/2025-01-02-a/#p99).
+        """)
+        let second = #expect(throws: BuildFailed.self) { try SiteBuild.run(site: folder.url, output: output) }
+        #expect(second?.diagnostics.filter { $0.severity == .error }.map(\.description) == [
+            "content/notes/bad.md:4:10: error: unknown topic 'Kursk incursoin'; did you mean 'Kursk incursion'?",
+            "content/notes/bad.md:5:11: error: unknown source article 'no-such-article'",
+            "content/notes/bad.md:7:3: error: link to unknown article 'missing'",
+            "content/notes/bad.md:7:43: error: link to unknown paragraph '#p99' of article '2025-01-02-a' (it has #p1 to #p2)",
+        ])
+        #expect(try folder.read("public/index.html") == before)
+        #expect(!folder.exists("public/notes/bad"))
+    }
+}
