@@ -38,9 +38,9 @@ public enum SiteBuild {
         do {
             try PageRenderer(templates: templates, index: index, extra: [:]).renderAll { page, html in
                 try publisher.write(page.path, html)
-                pages += 1
+                if page.path.hasSuffix(".html") { pages += 1 } else { files += 1 }
             }
-            files = try copyAssets(from: site.appendingPathComponent("templates/assets"), to: publisher)
+            files += try copyAssets(from: site.appendingPathComponent("templates/assets"), to: publisher)
             try publisher.commit()
         } catch {
             publisher.discard()

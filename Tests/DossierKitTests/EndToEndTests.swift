@@ -77,7 +77,8 @@ struct DossierSiteTests {
         for page in crawler.htmlFiles() {
             let html = try folder.read("public/\(page)")
             #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"), "\(page)")
-            #expect(OutputCrawler.matches("<title>([^<]+)</title>", in: html).count == 1, "\(page)")
+            let head = html.components(separatedBy: "</head>")[0]
+            #expect(OutputCrawler.matches("<title>([^<]+)</title>", in: head).count == 1, "\(page)")
             #expect(OutputCrawler.matches("<h1[^>]*>(.*?)</h1>", in: html).count == 1, "\(page)")
             #expect(html.contains("Content-Security-Policy"), "\(page)")
             #expect(!html.contains("<script"), "\(page)")
@@ -146,7 +147,7 @@ struct FixtureSiteTests {
         let folder = try Self.makeSite()
         defer { folder.cleanUp() }
         let report = try SiteBuild.run(site: folder.url, output: folder.url.appendingPathComponent("public"))
-        #expect(report.pages == 8)
+        #expect(report.pages == 9)
         let article = try folder.read("public/articles/2025-01-02-a/index.html")
         #expect(article.contains("<h1>Ukraine holds the line</h1>"))
         #expect(article.contains("<span class=\"outlet\">Outlet Times</span>"))
@@ -170,9 +171,7 @@ struct FixtureSiteTests {
         let order = ["notes/second/", "notes/first/", "articles/2025-01-02-a/"].map { kursk.range(of: $0)?.lowerBound }
         #expect(order.allSatisfy { $0 != nil })
         #expect(order.compactMap { $0 } == order.compactMap { $0 }.sorted())
-        let broken = try OutputCrawler(root: folder.url.appendingPathComponent("public")).brokenLinks()
-            .filter { !$0.contains("territory/index.html") }
-        #expect(broken == [])
+        #expect(try OutputCrawler(root: folder.url.appendingPathComponent("public")).brokenLinks() == [])
     }
 
     @Test("errors name file, line and column; all are reported; the old output stays")
@@ -218,5 +217,49 @@ struct FixtureSiteTests {
         ])
         #expect(try folder.read("public/index.html") == before)
         #expect(!folder.exists("public/notes/bad"))
+    }
+}
+
+@Suite("End to end: the territory page and data")
+struct TerritoryPageTests {
+    @Test("the page has the series table, the chart, the quoted figures and links to the data")
+    func page() throws {
+        let (folder, _) = try DossierSiteTests.build()
+        defer { folder.cleanUp() }
+        let html = try folder.read("public/territory/index.html")
+        #expect(html.contains("<svg"))
+        #expect(html.contains("<title id=\"territory-chart-title\">"))
+        #expect(html.contains("Figures quoted in the articles"))
+        #expect(html.contains("<q>At their peak, Kiev&#39;s forces controlled almost 1,300 square kilometers in Kursk.</q>"))
+        #expect(html.contains("href=\"../articles/2025-03-17-kursk-operation-over/index.html#p8\""))
+        #expect(html.contains("href=\"../data/territory.csv\""))
+        let rows = OutputCrawler.matches("<tr><td class=\"date\"><time datetime=\"([0-9-]+)\"", in: html)
+        let curated = Array(rows.prefix(15))
+        #expect(curated == curated.sorted())
+        #expect(curated.first == "2024-08-12")
+        #expect(html.contains("<td class=\"number\">+150</td>"))
+        #expect(html.contains("<td class=\"number\">−426</td>"))
+        let home = try folder.read("public/index.html")
+        #expect(home.contains("territory/index.html\">All territory figures"))
+        #expect(home.contains("<strong>0 km²</strong> on <time datetime=\"2025-04-26\">"))
+        #expect(home.contains("<strong>78 km²</strong> on <time datetime=\"2025-03-16\">"))
+    }
+
+    @Test("the CSV and JSON files hold every curated and extracted row")
+    func data() throws {
+        let (folder, _) = try DossierSiteTests.build()
+        defer { folder.cleanUp() }
+        let csv = try folder.read("public/data/territory.csv")
+        let lines = csv.split(separator: "\n")
+        #expect(lines.first == "date,area_km2,claimant,side,method,source,note,quote")
+        let curatedCount = try Repo.text("content/territory.csv").split(separator: "\n").count - 1
+        #expect(lines.count == 1 + curatedCount + 2)
+        #expect(lines.last?.hasPrefix("2025-03-17,78,") == true)
+        #expect(lines.last?.contains(",extracted,2025-03-17-kursk-operation-over,") == true)
+        let json = try JSONSerialization.jsonObject(with: Data(try folder.read("public/data/territory.json").utf8)) as? [[String: Any]]
+        #expect(json?.count == curatedCount + 2)
+        #expect(json?.first?["area_km2"] as? Double == 1000)
+        #expect(Set(json?.first?.keys.map { $0 } ?? []) == ["date", "area_km2", "claimant", "side", "method", "source", "note", "quote"])
+        #expect(json?.filter { $0["method"] as? String == "extracted" }.compactMap { $0["area_km2"] as? Double } == [1300, 78])
     }
 }

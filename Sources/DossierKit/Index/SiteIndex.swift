@@ -9,6 +9,7 @@ public struct SiteIndex: Sendable {
     public var citations: [String: [Note]]
     /// Topic slug → its pages, newest first.
     public var topicEntries: [String: [Entry]]
+    public var territory: TerritorySeries
 
     /// A page listed under a topic.
     public struct Entry: Sendable {
@@ -89,7 +90,9 @@ extension SiteIndex {
             log.warning("content/topics.yml", "topic '\(topic.name)' has no notes or articles")
         }
         let topics = content.topics.sorted { $0.name.lowercased() < $1.name.lowercased() }
-        return SiteIndex(topics: topics, articles: articles, notes: notes, citations: citations, topicEntries: entries)
+        let territory = TerritoryIndex.build(content.territory, articles: articles, log: &log)
+        return SiteIndex(topics: topics, articles: articles, notes: notes, citations: citations, topicEntries: entries,
+                         territory: territory)
     }
 
     /// Two pages may not share a URL; file systems that ignore case would merge them, so case is ignored.
@@ -118,5 +121,5 @@ extension SiteIndex {
 
 extension Optional where Wrapped == Day {
     /// Orders unknown dates before every known one, and a month before its days.
-    var sortKey: Int { map { $0.ordinal * 2 + ($0.day == nil ? 0 : 1) } ?? Int.min }
+    var sortKey: Int { map(\.sortKeyValue) ?? Int.min }
 }

@@ -45,4 +45,6 @@ public struct SiteContent: Sendable {
     public var topics: [Topic]
     public var articles: [Article]
     public var notes: [Note]
+    /// The curated rows of `content/territory.csv`.
+    public var territory: [TerritoryFigure]
 }

@@ -29,7 +29,14 @@ public enum SiteLoader {
                 notes.append(note)
             }
         }
-        return SiteContent(topics: topics, articles: articles, notes: notes)
+        var territory: [TerritoryFigure] = []
+        let territoryPath = "content/territory.csv"
+        if let text = readText(content.appendingPathComponent("territory.csv"), path: territoryPath, log: &log) {
+            territory = TerritoryCSV.load(text, path: territoryPath, log: &log)
+        } else if !FileManager.default.fileExists(atPath: content.appendingPathComponent("territory.csv").path) {
+            log.warning(territoryPath, "no territory series; the territory page will list only figures found in articles")
+        }
+        return SiteContent(topics: topics, articles: articles, notes: notes, territory: territory)
     }
 
     /// Regular files in `folder` whose names end with `ending`, sorted by name so that the build does not

@@ -17,6 +17,9 @@ struct PageRenderer {
             let page = SitePage.note(note.slug)
             try emit(page, self.page(page, "note", title: note.title, self.note(note, on: page)))
         }
+        try emit(.territory, page(.territory, "territory", title: "Territory over time", territory(on: .territory)))
+        try emit(.file("data/territory.csv"), TerritoryData.csv(index.territory))
+        try emit(.file("data/territory.json"), TerritoryData.json(index.territory))
         try emit(.topicIndex, page(.topicIndex, "topics", title: "Topics", topicList(on: .topicIndex)))
         for topic in index.topics {
             let page = SitePage.topic(topic.slug)
@@ -38,7 +41,7 @@ struct PageRenderer {
     }
 
     func home() -> [String: Any] {
-        [
+        var values: [String: Any] = [
             "notes": index.notes.prefix(8).map { noteItem($0, from: .home) },
             "articles": index.articles.prefix(8).map { articleItem($0, from: .home) },
             "topics": topicItems(from: .home),
@@ -46,6 +49,8 @@ struct PageRenderer {
             "articleCount": index.articles.count,
             "topicCount": index.topics.count,
         ]
+        values["territory"] = homeTerritory(from: .home)
+        return values
     }
 
     func article(_ article: Article, on page: SitePage) -> [String: Any] {
@@ -133,7 +138,7 @@ struct PageRenderer {
     }
 
     func dateValues(_ day: Day) -> [String: Any] {
-        ["iso": day.iso, "display": day.display]
+        ["iso": day.iso, "display": day.display, "short": day.short]
     }
 }
 

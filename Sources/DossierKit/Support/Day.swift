@@ -57,6 +57,12 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         return total + (day ?? 1) - 1
     }
 
+    /// `17 Mar 2025`, or `Oct 2024`.
+    public var short: String {
+        let name = Day.monthNames[month - 1].prefix(3)
+        return day.map { "\($0) \(name) \(year)" } ?? "\(name) \(year)"
+    }
+
     public var description: String { iso }
 
     public static func < (a: Day, b: Day) -> Bool {

@@ -1,0 +1,76 @@
+import Foundation
+
+/// One statement of how much of Kursk oblast Ukraine held: who said it, when, and where it was reported.
+public struct TerritoryFigure: Sendable, Hashable {
+    public enum Side: String, Sendable, CaseIterable { case ukraine = "Ukraine", russia = "Russia", independent }
+    public enum Method: String, Sendable, CaseIterable { case claimed, assessed, derived, extracted }
+    public enum Source: Sendable, Hashable {
+        case article(id: String, paragraph: Int?)
+        case url(String)
+
+        /// The article id or URL, as written in the data files.
+        public var text: String {
+            switch self {
+            case .article(let id, _): return id
+            case .url(let url): return url
+            }
+        }
+    }
+
+    public var date: Day
+    public var areaKm2: Double
+    public var claimant: String
+    /// `nil` for figures found in articles, whose side the sentence does not say.
+    public var side: Side?
+    public var method: Method
+    public var source: Source
+    public var note: String
+    /// The sentence an extracted figure was found in.
+    public var quote: String?
+    /// Line of `content/territory.csv`, for messages.
+    public var line: Int?
+}
+
+/// The curated series and the figures found in articles, kept apart.
+public struct TerritorySeries: Sendable {
+    /// Sorted by date.
+    public var curated: [TerritoryFigure]
+    /// Sorted by date, then article.
+    public var extracted: [TerritoryFigure]
+
+    /// The newest curated figure of each side, in the order Ukraine, Russia, independent.
+    public var latestBySide: [TerritoryFigure] {
+        TerritoryFigure.Side.allCases.compactMap { side in curated.last { $0.side == side } }
+    }
+}
+
+/// Numbers written the same way whatever the machine's locale.
+enum NumberText {
+    /// `1,300`, `77.7`, `0`: thousands separated by commas, at most `decimals` decimals, no trailing zeros.
+    static func format(_ value: Double, decimals: Int = 1) -> String {
+        let scale = (0..<decimals).reduce(1.0) { acc, _ in acc * 10 }
+        let rounded = (abs(value) * scale).rounded() / scale
+        let whole = Int(rounded.rounded(.down))
+        var fraction = Int(((rounded - Double(whole)) * scale).rounded())
+        var digits = String(whole)
+        var grouped = ""
+        while digits.count > 3 {
+            grouped = "," + digits.suffix(3) + grouped
+            digits.removeLast(3)
+        }
+        grouped = digits + grouped
+        var text = (value < 0 && rounded != 0 ? "−" : "") + grouped
+        if fraction > 0 {
+            var decimalsText = String(fraction)
+            decimalsText = String(repeating: "0", count: max(0, decimals - decimalsText.count)) + decimalsText
+            while decimalsText.hasSuffix("0") { decimalsText.removeLast(); fraction /= 10 }
+            text += "." + decimalsText
+        }
+        return text
+    }
+
+    /// Plain machine form for data files: `1300`, `77.7`.
+    static func plain(_ value: Double) -> String {
+        format(value, decimals: 2).replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "−", with: "-")
+    }
+}

@@ -1,0 +1,226 @@
+import Foundation
+import Testing
+@testable import DossierKit
+
+@Suite("Territory: the CSV reader")
+struct TerritoryCSVTests {
+    static let header = "date,area_km2,claimant,side,method,source,note\n"
+
+    func load(_ rows: String) -> ([TerritoryFigure], [String]) {
+        var log = DiagnosticLog()
+        let figures = TerritoryCSV.load(Self.header + rows, path: "content/territory.csv", log: &log)
+        return (figures, log.sorted.map(\.description))
+    }
+
+    @Test("good rows are read, with quoted fields, months and URLs")
+    func goodRows() throws {
+        let (figures, errors) = load([
+            #"2024-08-12,1000,"Syrskyi, commander",Ukraine,claimed,https://example.org/a,"about ""1,000""""#,
+            "2024-10,906,DeepState,independent,assessed,some-article,",
+            "2025-04-26,0,Gerasimov,russia,Claimed,some-article,\"multi\nline note\"",
+        ].joined(separator: "\n"))
+        #expect(errors == [])
+        #expect(figures.count == 3)
+        #expect(figures[0].claimant == "Syrskyi, commander")
+        #expect(figures[0].note == "about \"1,000\"")
+        #expect(figures[0].source == .url("https://example.org/a"))
+        #expect(figures[1].date.iso == "2024-10")
+        #expect(figures[1].source == .article(id: "some-article", paragraph: nil))
+        #expect(figures[2].side == .russia)
+        #expect(figures[2].note == "multi\nline note")
+        #expect(figures[2].line == 4)
+    }
+
+    @Test("each bad cell is an error at its line, naming the column", arguments: [
+        ("2024-08-12,1 000,X,Ukraine,claimed,a,", "content/territory.csv:2: error: column 'area_km2': '1 000' is not a number of square kilometres (write 1300 or 1300.5, without separators)"),
+        ("2024-08-12,many,X,Ukraine,claimed,a,", "content/territory.csv:2: error: column 'area_km2': 'many' is not a number of square kilometres (write 1300 or 1300.5, without separators)"),
+        ("2025-02-29,10,X,Ukraine,claimed,a,", "content/territory.csv:2: error: column 'date': date '2025-02-29' does not exist"),
+        ("12/08/2024,10,X,Ukraine,claimed,a,", "content/territory.csv:2: error: column 'date': '12/08/2024' is not a date (YYYY-MM-DD, or YYYY-MM for a month)"),
+        ("2024-08-12,10,X,Ukrainian,claimed,a,", "content/territory.csv:2: error: column 'side': unknown side 'Ukrainian'; use Ukraine, Russia or independent"),
+        ("2024-08-12,10,X,Ukraine,guessed,a,", "content/territory.csv:2: error: column 'method': unknown method 'guessed'; use claimed, assessed or derived"),
+        ("2024-08-12,10,X,Ukraine,claimed,http://example.org,", "content/territory.csv:2: error: column 'source': 'http://example.org' is neither an article id of this dossier nor an https:// URL"),
+        ("2024-08-12,10,X,Ukraine,claimed,javascript:alert(1),", "content/territory.csv:2: error: column 'source': 'javascript:alert(1)' is neither an article id of this dossier nor an https:// URL"),
+        ("2024-08-12,10,,Ukraine,claimed,a,", "content/territory.csv:2: error: column 'claimant': is empty: say who gave the figure"),
+        ("2024-08-12,10,X,Ukraine,claimed", "content/territory.csv:2: error: expected 7 columns (date,area_km2,claimant,side,method,source,note), found 5"),
+    ])
+    func badRow(row: String, message: String) {
+        let (figures, errors) = load(row + "\n")
+        #expect(figures.isEmpty)
+        #expect(errors == [message])
+    }
+
+    @Test("an article id that does not exist is an error at its row")
+    func unknownArticle() {
+        var log = DiagnosticLog()
+        let figures = TerritoryCSV.load(Self.header + "2024-08-12,10,X,Ukraine,claimed,no-such-article,\n", path: "content/territory.csv", log: &log)
+        _ = TerritoryIndex.build(figures, articles: [], log: &log)
+        #expect(log.sorted.map(\.description) == ["content/territory.csv:2: error: column 'source': unknown article 'no-such-article'"])
+    }
+
+    @Test("a wrong header is refused")
+    func header() {
+        var log = DiagnosticLog()
+        _ = TerritoryCSV.load("date,km2\n2024-08-12,10\n", path: "content/territory.csv", log: &log)
+        #expect(log.items.first?.line == 1)
+    }
+
+    @Test("the dossier's series is valid and spans 12 Aug 2024 to 26 Apr 2025")
+    func dossierSeries() throws {
+        var log = DiagnosticLog()
+        let figures = TerritoryCSV.load(try Repo.text("content/territory.csv"), path: "content/territory.csv", log: &log)
+        #expect(log.items.isEmpty)
+        #expect(figures.count >= 12)
+        #expect(figures.map(\.date).min()?.iso == "2024-08-12")
+        #expect(figures.map(\.date).max()?.iso == "2025-04-26")
+    }
+}
+
+@Suite("Territory: the area extractor")
+struct AreaExtractorTests {
+    func areas(_ text: String) -> [Double] { AreaExtractor.areas(in: text).map { ($0.areaKm2 * 1000).rounded() / 1000 } }
+
+    @Test("areas in the spellings the press uses", arguments: [
+        ("Kyiv held almost 1,300 square kilometers in Kursk.", 1300.0),
+        ("It covered 1,300 square kilometres.", 1300),
+        ("Some 1000 km² were taken.", 1000),
+        ("Some 1000km² were taken.", 1000),
+        ("About 1,000 km2 were held.", 1000),
+        ("Only 110 sq km remain.", 110),
+        ("Only 110 sq. km remain.", 110),
+        ("Only 110 square km remain.", 110),
+        ("a 200-square-kilometre pocket", 200),
+        ("a 200-square-kilometer pocket", 200),
+        ("It shrank to 30 square miles.", 77.7),
+        ("It shrank to 30 sq mi.", 77.7),
+        ("a 500-square-mile salient", 1294.994),
+        ("They took a thousand square kilometres.", 1000),
+        ("They took one thousand three hundred square kilometres.", 1300),
+        ("They took two hundred square kilometres.", 200),
+        ("They took twelve hundred square kilometres.", 1200),
+        ("Around 1.5 square kilometres of forest.", 1.5),
+        ("Ukraine held 12,345.5 sq km.", 12345.5),
+    ])
+    func spellings(text: String, km2: Double) {
+        #expect(areas(text) == [km2])
+    }
+
+    @Test("lengths are not areas", arguments: [
+        "the active front stretches for at least 1,000 kilometres (680 miles)",
+        "if measured along the border it reaches 2,300 kilometres (1,430 miles)",
+        "a 40-kilometer front",
+        "slipping as far as six miles behind the front line in just 48 hours",
+        "troops closed to within 8 kilometres of the roads",
+        "to retreat a good 19 kilometers from Kazachya Loknya",
+        "now holds around 20% of Ukraine's land",
+        "a 40-km front and 10 km deep",
+        "the squares of Kyiv were empty",
+    ])
+    func lengths(text: String) {
+        #expect(areas(text) == [])
+    }
+
+    @Test("square miles are converted at 2.589988 km² each")
+    func conversion() {
+        #expect(AreaExtractor.squareMileInKm2 == 2.589988)
+        #expect(AreaExtractor.areas(in: "1 square mile").first?.areaKm2 == 2.589988)
+        #expect(AreaExtractor.areas(in: "350 sq mi").first?.areaKm2 == 350 * 2.589988)
+    }
+
+    @Test("several figures in one paragraph, each with its own sentence")
+    func sentences() {
+        let found = AreaExtractor.areas(in: "At their peak, Kiev's forces controlled almost 1,300 square kilometers in Kursk. Now it is just 78 square kilometers. \"We are still holding.\"")
+        #expect(found.map(\.areaKm2) == [1300, 78])
+        #expect(found.map(\.sentence) == ["At their peak, Kiev's forces controlled almost 1,300 square kilometers in Kursk.",
+                                          "Now it is just 78 square kilometers."])
+    }
+
+    @Test("sentences are not split at abbreviations or decimals")
+    func sentenceSplitting() {
+        #expect(AreaExtractor.sentences("Gen. Syrskyi said 1.5 km² fell. Then more.") == ["Gen. Syrskyi said 1.5 km² fell.", "Then more."])
+    }
+
+    @Test("number words and thousands separators")
+    func numbers() {
+        #expect(AreaExtractor.parseNumber("1,300") == 1300)
+        #expect(AreaExtractor.parseNumber("12,345,678") == 12_345_678)
+        #expect(AreaExtractor.parseNumber("a thousand") == 1000)
+        #expect(AreaExtractor.parseNumber("two thousand five hundred") == 2500)
+        #expect(AreaExtractor.parseNumber("ninety-five hundred") == 9500)
+        #expect(AreaExtractor.parseNumber("banana") == nil)
+    }
+
+    @Test("the five seed articles give exactly 1,300 and 78 km², from the 17 March article")
+    func seeds() throws {
+        var found: [(String, Double)] = []
+        for name in try SeedTests.articleFiles() {
+            for paragraph in ArticleCleaner.cleanFile(try Repo.text("content/articles/\(name)")).paragraphs {
+                found += AreaExtractor.areas(in: paragraph).map { (name, $0.areaKm2) }
+            }
+        }
+        #expect(found.map(\.1) == [1300, 78])
+        #expect(found.allSatisfy { $0.0 == "2025-03-17-kursk-operation-over.txt" })
+    }
+
+    @Test("numbers are written the same on every machine")
+    func numberText() {
+        #expect(NumberText.format(1300) == "1,300")
+        #expect(NumberText.format(77.69964) == "77.7")
+        #expect(NumberText.format(1234567.25, decimals: 2) == "1,234,567.25")
+        #expect(NumberText.format(-420) == "−420")
+        #expect(NumberText.format(0) == "0")
+        #expect(NumberText.plain(1294.994) == "1294.99")
+    }
+}
+
+@Suite("Territory: the chart")
+struct TerritoryChartTests {
+    static func figure(_ date: String, _ area: Double, _ side: TerritoryFigure.Side) -> TerritoryFigure {
+        TerritoryFigure(date: Day(iso: date, allowMonth: true)!, areaKm2: area, claimant: "C <x>", side: side,
+                        method: .claimed, source: .url("https://example.org"), note: "", quote: nil, line: nil)
+    }
+
+    let figures = [
+        figure("2024-08-12", 1000, .ukraine), figure("2024-08-27", 1294, .ukraine),
+        figure("2025-03-12", 180, .russia), figure("2025-04-26", 0, .russia),
+        figure("2024-10", 906, .independent), figure("2025-03-16", 78, .independent),
+    ]
+
+    @Test("dates map left to right across the plot, values bottom to top")
+    func scales() {
+        let chart = TerritoryChart(figures: figures)
+        let start = Day(iso: "2024-08-01")!, first = Day(iso: "2024-08-12")!, last = Day(iso: "2025-04-26")!
+        let perDay = (chart.width - chart.left - chart.right) / Double(last.ordinal + 10 - start.ordinal)
+        #expect(chart.x(start) == chart.left)
+        #expect(abs(chart.x(first) - (chart.left + 11 * perDay)) < 0.001)
+        #expect(abs(chart.x(last) - (chart.width - chart.right - 10 * perDay)) < 0.001)
+        #expect(chart.x(first) < chart.x(Day(iso: "2024-10-01")!))
+        #expect(chart.valueMax == 1400)
+        #expect(chart.y(0) == chart.height - chart.bottom)
+        #expect(chart.y(1400) == chart.top)
+        #expect(chart.y(700) == (chart.top + chart.height - chart.bottom) / 2)
+    }
+
+    @Test("every figure is drawn at its place, with a title naming it")
+    func points() {
+        let chart = TerritoryChart(figures: figures)
+        let svg = chart.svg(description: "A description")
+        for f in figures {
+            let cx = TerritoryChart.number(chart.x(f.date)), cy = TerritoryChart.number(chart.y(f.areaKm2))
+            let drawn = svg.contains("cx=\"\(cx)\" cy=\"\(cy)\"") || svg.contains("data-cx=\"\(cx)\" data-cy=\"\(cy)\"")
+            #expect(drawn, "\(f.date.iso) at \(cx),\(cy)")
+        }
+        #expect(svg.contains("<title>12 August 2024: 1,000 km², claimed by C &lt;x&gt;</title>"))
+        #expect(svg.contains("role=\"img\""))
+        #expect(svg.contains("<desc id=\"territory-chart-desc\">A description</desc>"))
+        #expect(!svg.contains("C <x>"))
+    }
+
+    @Test("the axes are labelled with months and km²")
+    func axes() {
+        let svg = TerritoryChart(figures: figures).svg(description: "")
+        for label in [">Aug 2024<", ">Jan 2025<", ">1,400<", ">0<", "km² held by Ukraine", "Date of the figure"] {
+            #expect(svg.contains(label), "\(label)")
+        }
+        #expect(svg.contains("stroke-dasharray=\"7 4\""))
+    }
+}
