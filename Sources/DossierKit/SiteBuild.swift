@@ -44,7 +44,8 @@ public enum SiteBuild {
             try publisher.commit()
         } catch {
             publisher.discard()
-            throw BuildFailed(diagnostics: log.sorted + [Diagnostic(.error, output.path, "cannot write the site: \(error)")])
+            let reason = (error as? PublishError)?.description ?? PublishError.reason(error)
+            throw BuildFailed(diagnostics: log.sorted + [Diagnostic(.error, output.path, "cannot write the site: \(reason)")])
         }
         return BuildReport(notes: index.notes.count, articles: index.articles.count, topics: index.topics.count,
                            pages: pages, files: pages + files, warnings: log.sorted)

@@ -36,21 +36,68 @@ struct TempFolder {
     func cleanUp() { try? FileManager.default.removeItem(at: url) }
 }
 
-/// Runs a command and returns its standard output.
-func run(_ executable: String, _ arguments: [String], input: String? = nil) throws -> (status: Int32, output: String) {
+/// What a finished command printed.
+struct CommandResult {
+    var status: Int32
+    var output: String
+    var errors: String
+}
+
+/// Runs a command to the end, with an optional input, environment and working folder.
+@discardableResult
+func run(_ executable: String, _ arguments: [String], input: String? = nil, environment: [String: String]? = nil,
+         in folder: URL? = nil) throws -> CommandResult {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [executable] + arguments
-    let stdout = Pipe()
-    let stdin = Pipe()
+    process.executableURL = URL(fileURLWithPath: executable.hasPrefix("/") ? executable : "/usr/bin/env")
+    process.arguments = executable.hasPrefix("/") ? arguments : [executable] + arguments
+    if let environment { process.environment = environment }
+    if let folder { process.currentDirectoryURL = folder }
+    let stdout = Pipe(), stderr = Pipe(), stdin = Pipe()
     process.standardOutput = stdout
+    process.standardError = stderr
     process.standardInput = stdin
     try process.run()
     if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
     try stdin.fileHandleForWriting.close()
+    // Read both pipes concurrently so that a full stderr pipe cannot block the child.
+    nonisolated(unsafe) var errorData = Data()
+    let group = DispatchGroup()
+    group.enter()
+    DispatchQueue.global().async {
+        errorData = stderr.fileHandleForReading.readDataToEndOfFile()
+        group.leave()
+    }
     let data = stdout.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
     process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    return CommandResult(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self),
+                         errors: String(decoding: errorData, as: UTF8.self))
+}
+
+/// The `dossier` executable that `swift build` made beside the tests.
+enum Dossier {
+    static var binary: String {
+        let candidates = [".build/debug/dossier", ".build/release/dossier"].map { Repo.root.appendingPathComponent($0).path }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
+    }
+
+    static func build(_ site: URL, output: URL? = nil, environment: [String: String]? = nil, in folder: URL? = nil) throws -> CommandResult {
+        try run(binary, ["build", site.path] + (output.map { ["--output", $0.path] } ?? []), environment: environment, in: folder)
+    }
+}
+
+/// Every file below `folder` with a digest of its bytes, to compare whole trees.
+func manifest(_ folder: URL) -> [String: Data] {
+    var files: [String: Data] = [:]
+    let enumerator = FileManager.default.enumerator(atPath: folder.path)
+    while let path = enumerator?.nextObject() as? String {
+        var isFolder: ObjCBool = false
+        let url = folder.appendingPathComponent(path)
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
+            files[path] = FileManager.default.contents(atPath: url.path) ?? Data()
+        }
+    }
+    return files
 }
 
 extension ArticleCleaner {

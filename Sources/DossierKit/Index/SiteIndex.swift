@@ -21,7 +21,13 @@ public struct SiteIndex: Sendable {
         public var page: SitePage
     }
 
-    public func article(_ id: String) -> Article? { articles.first { $0.id == id } }
+    /// Article id → position in `articles`.
+    var articlePositions: [String: Int] = [:]
+    /// Topic slug → topic.
+    var topicsBySlug: [String: Topic] = [:]
+
+    public func article(_ id: String) -> Article? { articlePositions[id].map { articles[$0] } }
+    public func topic(_ slug: String) -> Topic? { topicsBySlug[slug] }
 }
 
 extension SiteIndex {
@@ -56,10 +62,10 @@ extension SiteIndex {
         notes.sort(by: newestFirst(\.date, \.slug))
         checkUniqueURLs(articles: articles, notes: notes, log: &log)
         let topicSlugs = Set(content.topics.map(\.slug))
-        let noteSlugs = Set(notes.map(\.slug))
+        let noteAnchors = Dictionary(notes.map { ($0.slug, $0.anchors) }, uniquingKeysWith: { a, _ in a })
         for note in notes {
             for link in note.siteLinks {
-                if let problem = LinkCheck.problem(link.value, articles: articleIDs, notes: noteSlugs, topics: topicSlugs) {
+                if let problem = LinkCheck.problem(link.value, articles: articleIDs, notes: noteAnchors, topics: topicSlugs) {
                     log.error(note.path, line: link.line, column: link.column, problem)
                 }
             }
@@ -91,20 +97,21 @@ extension SiteIndex {
         }
         let topics = content.topics.sorted { $0.name.lowercased() < $1.name.lowercased() }
         let territory = TerritoryIndex.build(content.territory, articles: articles, log: &log)
-        return SiteIndex(topics: topics, articles: articles, notes: notes, citations: citations, topicEntries: entries,
-                         territory: territory)
+        var index = SiteIndex(topics: topics, articles: articles, notes: notes, citations: citations,
+                              topicEntries: entries, territory: territory)
+        index.articlePositions = Dictionary(articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        index.topicsBySlug = Dictionary(topics.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        return index
     }
 
     /// Two pages may not share a URL; file systems that ignore case would merge them, so case is ignored.
     static func checkUniqueURLs(articles: [Article], notes: [Note], log: inout DiagnosticLog) {
-        var owners: [String: String] = [:]
-        let pages = articles.map { (SitePage.article($0.id).path, $0.path) } + notes.map { (SitePage.note($0.slug).path, $0.path) }
-        for (page, path) in pages.sorted(by: { $0.1 < $1.1 }) {
-            let key = page.lowercased()
-            if let owner = owners[key] {
-                log.error(path, "its page \(page) has the same URL as the page of \(owner)")
-            } else {
-                owners[key] = path
+        let pages = articles.map { (SitePage.article($0.id).path, $0.path, nil as Int?) }
+            + notes.map { (SitePage.note($0.slug).path, $0.path, $0.slugLine) }
+        for (_, group) in Dictionary(grouping: pages, by: { $0.0.lowercased() }) where group.count > 1 {
+            for (page, path, line) in group {
+                let others = group.filter { $0.1 != path }.map(\.1).sorted().joined(separator: ", ")
+                log.error(path, line: line, "two pages with one URL: this file's page \(page) is also the page of \(others)")
             }
         }
     }

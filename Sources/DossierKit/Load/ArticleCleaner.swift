@@ -14,10 +14,11 @@ public struct CleanedArticle: Sendable, Equatable {
 public enum ArticleCleaner {
     public static func clean(_ raw: String) -> CleanedArticle {
         var result = CleanedArticle(paragraphs: [], headline: nil, date: nil, outlet: nil)
-        var lines = raw.split(whereSeparator: \.isNewline).map { Boilerplate.tidy($0) }.filter { !$0.isEmpty }
+        var lines = RawHTML.strip(raw).split(whereSeparator: \.isNewline).map { Boilerplate.tidy($0) }
+            .filter { !$0.isEmpty }
 
-        if let first = lines.first, let (day, rest) = Inference.leadingDateMarker(first) {
-            result.date = day
+        while let first = lines.first, let (day, rest) = Inference.leadingDateMarker(first) {
+            result.date = result.date ?? day
             if rest.isEmpty { lines.removeFirst() } else { lines[0] = rest }
         }
 
@@ -29,9 +30,9 @@ public enum ArticleCleaner {
                 continue
             }
             if Boilerplate.isRelatedSectionHeader(line), !kept.isEmpty { break }
-            if Boilerplate.isFurniture(line) { continue }
             let text = Boilerplate.removingTrailingMore(line)
-            if !text.isEmpty { kept.append(text) }
+            if text.isEmpty || Boilerplate.isFurniture(line) || Boilerplate.isFurniture(text) { continue }
+            kept.append(text)
         }
 
         result.headline = Inference.headline(in: kept)
@@ -64,7 +65,7 @@ enum Boilerplate {
 
     static func unbolded(_ line: String) -> String {
         var text = line
-        for marker in ["**", "__"] where text.hasPrefix(marker) && text.hasSuffix(marker) && text.count > 4 {
+        while ["**", "__"].contains(where: { text.hasPrefix($0) && text.hasSuffix($0) && text.count > 4 }) {
             text = String(text.dropFirst(2).dropLast(2)).trimmingCharacters(in: .whitespaces)
         }
         return text
@@ -137,11 +138,11 @@ enum Boilerplate {
 
     /// Drops a "Show more" that a scrape glued to the end of a paragraph.
     static func removingTrailingMore(_ line: String) -> String {
-        let lower = line.lowercased()
-        for more in moreLinks where lower.hasSuffix(" " + more) {
-            return String(line.dropLast(more.count)).trimmingCharacters(in: .whitespaces)
+        var text = line
+        while let more = moreLinks.first(where: { text.lowercased().hasSuffix(" " + $0) }) {
+            text = String(text.dropLast(more.count)).trimmingCharacters(in: .whitespaces)
         }
-        return line
+        return text
     }
 
     /// A short line that does not end a sentence: a subheading or widget label. At the end of an article

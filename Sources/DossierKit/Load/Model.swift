@@ -37,6 +37,10 @@ public struct Note: Sendable {
     public var html: String
     /// Links into this site found in the body, at their place in the file.
     public var siteLinks: [Located<SiteLink>]
+    /// Ids of the body's headings, for `#fragment` links.
+    public var anchors: Set<String>
+    /// Where the `slug` field is, when the note sets one.
+    public var slugLine: Int?
     public var topics: [String] = []
 }
 

@@ -27,12 +27,17 @@ enum NoteLoader {
         let page = SitePage.note(slugValue)
         var siteLinks: [Located<SiteLink>] = []
         let rendered = Markdown.render(document.body) { link in
+            if link.isImage, URLPolicy.isRemote(link.url), !URLPolicy.isForbidden(link.url) {
+                log.warning(path, line: link.line + document.bodyLine - 1, column: link.column,
+                            "image '\(link.url)' from another host is left out: pages load nothing from elsewhere")
+            }
             guard let target = SiteLink.resolve(link.url, inFolder: "notes") else { return nil }
             siteLinks.append(Located(value: target, line: link.line + document.bodyLine - 1, column: link.column))
             guard let targetPage = target.page else { return nil }
             return String.rootPrefix(depth: page.depth) + targetPage.path + (target.fragment.map { "#" + $0 } ?? "")
         }
         return Note(slug: slugValue, path: path, title: title?.value ?? stem, date: dateValue, summary: summary?.value,
-                    topicRefs: topics, sources: sources, html: rendered.html, siteLinks: siteLinks)
+                    topicRefs: topics, sources: sources, html: rendered.html, siteLinks: siteLinks,
+                    anchors: Set(rendered.anchors), slugLine: slug?.line)
     }
 }

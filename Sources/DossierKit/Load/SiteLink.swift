@@ -54,7 +54,7 @@ public struct SiteLink: Sendable, Hashable {
             default: segments.append(String(part).removingPercentEncoding ?? String(part))
             }
         }
-        let resolved = segments.joined(separator: "/")
+        let resolved = escaped ? url : segments.joined(separator: "/")
         return SiteLink(page: escaped ? nil : page(for: segments), resolvedPath: resolved, fragment: fragment)
     }
 

@@ -13,7 +13,7 @@ public enum SiteLoader {
         }
 
         var articles: [Article] = []
-        for (name, url) in files(in: content.appendingPathComponent("articles"), ending: ".txt") {
+        for (name, url) in files(in: content.appendingPathComponent("articles"), ending: ".txt", path: "content/articles", log: &log) {
             let path = "content/articles/\(name)"
             guard let text = readText(url, path: path, log: &log) else { continue }
             if let article = ArticleLoader.load(text, path: path, id: String(name.dropLast(4)), log: &log) {
@@ -22,7 +22,7 @@ public enum SiteLoader {
         }
 
         var notes: [Note] = []
-        for (name, url) in files(in: content.appendingPathComponent("notes"), ending: ".md") {
+        for (name, url) in files(in: content.appendingPathComponent("notes"), ending: ".md", path: "content/notes", log: &log) {
             let path = "content/notes/\(name)"
             guard let text = readText(url, path: path, log: &log) else { continue }
             if let note = NoteLoader.load(text, path: path, stem: String(name.dropLast(3)), log: &log) {
@@ -42,13 +42,25 @@ public enum SiteLoader {
     /// Regular files in `folder` whose names end with `ending`, sorted by name so that the build does not
     /// depend on the order the file system lists them in.
     static func files(in folder: URL, ending: String) -> [(String, URL)] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        var log = DiagnosticLog()
+        return files(in: folder, ending: ending, path: "", log: &log)
+    }
+
+    /// As above, reporting a folder that exists but cannot be listed (a symbolic-link loop, say).
+    static func files(in folder: URL, ending: String, path: String, log: inout DiagnosticLog) -> [(String, URL)] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
+            if let problem = FileProblem.describe(folder), problem != "is a folder, not a file" { log.error(path, problem) }
+            return []
+        }
         return names.filter { $0.hasSuffix(ending) && !$0.hasPrefix(".") }.sorted()
             .map { ($0, folder.appendingPathComponent($0)) }
     }
 
     static func readText(_ url: URL, path: String, log: inout DiagnosticLog) -> String? {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            if let problem = FileProblem.describe(url) { log.error(path, problem) }
+            return nil
+        }
         switch SourceText.decode(data) {
         case .success(let text): return text
         case .failure(.empty): log.error(path, "file is empty")

@@ -3,7 +3,8 @@ import Foundation
 
 /// Renders GitHub-flavoured Markdown with cmark-gfm, exactly as
 /// `cmark-gfm -e table -e strikethrough -e autolink -e tagfilter -e tasklist` does, with raw HTML omitted
-/// and unsafe URLs dropped (cmark's safe default), and lets the caller rewrite link destinations.
+/// and unsafe URLs dropped (cmark's safe default), plus ids on headings so that they can be linked to.
+/// The caller may rewrite link destinations.
 public enum Markdown {
     /// A link or image destination found in the document, at its place in the Markdown text (1-based).
     public struct Link: Sendable, Hashable {
@@ -17,6 +18,8 @@ public enum Markdown {
         public var html: String
         /// Destinations as written, before rewriting.
         public var links: [Link]
+        /// The ids given to headings, in order (`why-it-matters`, `why-it-matters-2`).
+        public var anchors: [String]
     }
 
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
@@ -34,7 +37,7 @@ public enum Markdown {
     public static func render(_ source: String, rewrite: (Link) -> String? = { _ in nil }) -> Rendered {
         let options = CMARK_OPT_DEFAULT
         let lock = parseLock
-        guard let parser = cmark_parser_new(options) else { return Rendered(html: "", links: []) }
+        guard let parser = cmark_parser_new(options) else { return Rendered(html: "", links: [], anchors: []) }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
@@ -48,34 +51,46 @@ public enum Markdown {
         }
         let document = cmark_parser_finish(parser)
         lock.unlock()
-        guard let document else { return Rendered(html: "", links: []) }
+        guard let document else { return Rendered(html: "", links: [], anchors: []) }
         defer { cmark_node_free(document) }
 
-        let links = rewriteLinks(in: document, rewrite)
+        let (links, headings) = walk(document, rewrite)
         guard let html = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
-            return Rendered(html: "", links: links)
+            return Rendered(html: "", links: links, anchors: [])
         }
         defer { free(html) }
-        return Rendered(html: String(cString: html), links: links)
+        let anchors = HeadingAnchors.ids(for: headings)
+        return Rendered(html: HeadingAnchors.insert(anchors, into: String(cString: html)), links: links, anchors: anchors)
     }
 
-    private static func rewriteLinks(in document: OpaquePointer, _ rewrite: (Link) -> String?) -> [Link] {
-        guard let iterator = cmark_iter_new(document) else { return [] }
+    /// Collects link destinations (rewriting them) and the text of each heading, in document order.
+    private static func walk(_ document: OpaquePointer, _ rewrite: (Link) -> String?) -> ([Link], [String]) {
+        guard let iterator = cmark_iter_new(document) else { return ([], []) }
         defer { cmark_iter_free(iterator) }
         var links: [Link] = []
+        var headings: [String] = []
+        var heading: String?
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_HEADING {
+                if event == CMARK_EVENT_ENTER { heading = "" } else { headings.append(heading ?? ""); heading = nil }
+                continue
+            }
+            if heading != nil, type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, let literal = cmark_node_get_literal(node) {
+                heading? += String(cString: literal)
+            }
+            guard event == CMARK_EVENT_ENTER else { continue }
             guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let raw = cmark_node_get_url(node) else {
                 continue
             }
             let link = Link(url: String(cString: raw), line: Int(cmark_node_get_start_line(node)),
                             column: Int(cmark_node_get_start_column(node)), isImage: type == CMARK_NODE_IMAGE)
             links.append(link)
-            if let replacement = rewrite(link) { cmark_node_set_url(node, replacement) }
+            if let replacement = URLPolicy.replacement(for: link) ?? rewrite(link) { cmark_node_set_url(node, replacement) }
         }
-        return links
+        return (links, headings)
     }
 }

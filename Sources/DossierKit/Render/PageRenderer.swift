@@ -132,7 +132,7 @@ struct PageRenderer {
     }
 
     func topicLinks(_ slugs: [String], from page: SitePage) -> [[String: Any]] {
-        slugs.compactMap { slug in index.topics.first { $0.slug == slug } }
+        slugs.compactMap(index.topic)
             .sorted { $0.name.lowercased() < $1.name.lowercased() }
             .map { ["name": $0.name, "href": href(.topic($0.slug), from: page)] }
     }

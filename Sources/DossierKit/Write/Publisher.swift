@@ -17,9 +17,13 @@ public struct Publisher {
         if fileManager.fileExists(atPath: self.output.path, isDirectory: &isFolder), !isFolder.boolValue {
             throw PublishError("output path \(self.output.path) is a file, not a folder")
         }
-        try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+        do {
+            try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw PublishError("cannot create the folder \(parent.path) for the output: \(PublishError.reason(error))")
+        }
         guard fileManager.isWritableFile(atPath: parent.path) else {
-            throw PublishError("cannot write to \(parent.path)")
+            throw PublishError("cannot write to \(parent.path): permission denied")
         }
         for leftover in (try? fileManager.contentsOfDirectory(atPath: parent.path)) ?? []
         where leftover.hasPrefix(".\(name).staging-") || leftover.hasPrefix(".\(name).old-") {
@@ -67,4 +71,16 @@ public struct Publisher {
 public struct PublishError: Error, CustomStringConvertible {
     public let description: String
     init(_ description: String) { self.description = description }
+
+    /// The operating system's words for a file error ("File exists", "No space left on device").
+    static func reason(_ error: Error) -> String {
+        let nsError = error as NSError
+        if nsError.domain == NSCocoaErrorDomain, nsError.code == CocoaError.fileWriteFileExists.rawValue {
+            return "a file is in the way"
+        }
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return underlying.code == Int(EEXIST) ? "a file is in the way" : String(cString: strerror(Int32(underlying.code)))
+        }
+        return nsError.localizedDescription
+    }
 }

@@ -1,0 +1,23 @@
+/// Scrapes sometimes carry markup. Articles are text: tags are dropped, and so is everything inside
+/// `<script>`, `<style>` and similar elements, whose content is never article text.
+enum RawHTML {
+    static let opaqueElements = ["script", "style", "iframe", "noscript", "template", "object", "svg", "math"]
+
+    static func strip(_ text: String) -> String {
+        guard text.contains("<") else { return text }
+        var out = text
+        // Repeated until nothing changes, so that "<scr<b></b>ipt>" cannot reassemble a tag.
+        while true {
+            var next = out
+            for element in opaqueElements {
+                if let block = try? Regex("(?is)<\(element)\\b[^>]*>.*?(</\(element)\\s*>|$)") {
+                    next = next.replacing(block, with: "")
+                }
+            }
+            next = next.replacing(#/<!--.*?(-->|$)/#.dotMatchesNewlines(), with: "")
+            next = next.replacing(#/<\/?[A-Za-z!?][^<>]*>/#, with: "")
+            if next == out { return out }
+            out = next
+        }
+    }
+}
