@@ -45,7 +45,8 @@ struct OutputCrawler {
         for page in htmlFiles() {
             let html = try String(contentsOf: root.appendingPathComponent(page), encoding: .utf8)
             for link in Self.matches(#"\s(?:href|src)="([^"]*)""#, in: html) {
-                let url = link.replacingOccurrences(of: "&amp;", with: "&")
+                let raw = link.replacingOccurrences(of: "&amp;", with: "&")
+                let url = raw.removingPercentEncoding ?? raw
                 if url.hasPrefix("http://") || url.hasPrefix("https://") || url.hasPrefix("mailto:") { continue }
                 let parts = url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
                 let pathPart = String(parts[0])

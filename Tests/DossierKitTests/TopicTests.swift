@@ -78,6 +78,7 @@ struct SiteLinkTests {
         ("../articles/a-b/#p4", SitePage.article("a-b"), "p4"),
         ("../articles/a-b.txt", SitePage.article("a-b"), nil),
         ("other.md", SitePage.note("other"), nil),
+        ("Other%20Note.md", SitePage.note("other-note"), nil),
         ("../notes/other/", SitePage.note("other"), nil),
         ("/topics/drones/", SitePage.topic("drones"), nil),
         ("/territory/", SitePage.territory, nil),

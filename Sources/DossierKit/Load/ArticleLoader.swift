@@ -21,7 +21,8 @@ enum ArticleLoader {
                 if URLSafety.isSafeExternal(url.value) {
                     article.url = url.value
                 } else {
-                    log.error(path, line: url.line, column: url.column, "url '\(url.value)' must be an http:// or https:// address")
+                    log.warning(path, line: url.line, column: url.column,
+                                "url '\(url.value)' is left out: only http:// and https:// addresses are linked")
                 }
             }
             article.summary = fields.string("summary", log: &log)?.value

@@ -26,13 +26,21 @@ enum NoteLoader {
 
         let page = SitePage.note(slugValue)
         var siteLinks: [Located<SiteLink>] = []
+        var bodyLines: [Substring]?
+        // cmark counts columns in bytes; messages count characters, as YAML's do.
+        func column(_ link: Markdown.Link) -> Int {
+            if bodyLines == nil { bodyLines = document.body.split(separator: "\n", omittingEmptySubsequences: false) }
+            guard let lines = bodyLines, link.line >= 1, link.line <= lines.count else { return link.column }
+            let prefix = lines[link.line - 1].utf8.prefix(max(0, link.column - 1))
+            return String(decoding: prefix, as: UTF8.self).unicodeScalars.count + 1
+        }
         let rendered = Markdown.render(document.body) { link in
             if link.isImage, URLPolicy.isRemote(link.url), !URLPolicy.isForbidden(link.url) {
-                log.warning(path, line: link.line + document.bodyLine - 1, column: link.column,
+                log.warning(path, line: link.line + document.bodyLine - 1, column: column(link),
                             "image '\(link.url)' from another host is left out: pages load nothing from elsewhere")
             }
             guard let target = SiteLink.resolve(link.url, inFolder: "notes") else { return nil }
-            siteLinks.append(Located(value: target, line: link.line + document.bodyLine - 1, column: link.column))
+            siteLinks.append(Located(value: target, line: link.line + document.bodyLine - 1, column: column(link)))
             guard let targetPage = target.page else { return nil }
             return String.rootPrefix(depth: page.depth) + targetPage.path + (target.fragment.map { "#" + $0 } ?? "")
         }

@@ -1,7 +1,8 @@
-/// Scrapes sometimes carry markup. Articles are text: tags are dropped, and so is everything inside
-/// `<script>`, `<style>` and similar elements, whose content is never article text.
+/// Scrapes sometimes carry markup. Articles are text: tags are dropped, and so is everything inside a closed
+/// `<script>`, `<style>` or similar element, whose content is never article text. An element left open loses
+/// only its tag: the text after it may well be the article.
 enum RawHTML {
-    static let opaqueElements = ["script", "style", "iframe", "noscript", "template", "object", "svg", "math"]
+    static let opaqueElements = ["script", "style", "iframe", "noscript", "template", "object"]
 
     static func strip(_ text: String) -> String {
         guard text.contains("<") else { return text }
@@ -10,7 +11,7 @@ enum RawHTML {
         while true {
             var next = out
             for element in opaqueElements {
-                if let block = try? Regex("(?is)<\(element)\\b[^>]*>.*?(</\(element)\\s*>|$)") {
+                if let block = try? Regex("(?is)<\(element)\\b[^>]*>.*?</\(element)\\s*>") {
                     next = next.replacing(block, with: "")
                 }
             }

@@ -75,7 +75,9 @@ public struct SiteLink: Sendable, Hashable {
         case 1 where parts[0] == "topics": return .topicIndex
         case 1 where parts[0] == "territory": return .territory
         case 2 where parts[0] == "articles": return .article(stem(parts[1], ".txt"))
-        case 2 where parts[0] == "notes": return .note(stem(parts[1], ".md"))
+        case 2 where parts[0] == "notes":
+            // A note's file (`Суджа і дрони.md`) links to the page its default slug names.
+            return .note(parts[1].hasSuffix(".md") ? Slug.make(stem(parts[1], ".md")) : parts[1])
         case 2 where parts[0] == "topics": return .topic(parts[1])
         case 2 where ["data", "assets"].contains(parts[0]): return .file(parts.joined(separator: "/"))
         default: return nil

@@ -11,27 +11,27 @@ enum HeadingAnchors {
     }
 
     /// Adds `id="…"` to the `<h1>`…`<h6>` openings of cmark's HTML, in order. cmark writes those openings
-    /// only for headings: text and code are escaped, and raw HTML is omitted.
+    /// only for headings: text and code are escaped, and raw HTML is omitted. One pass over the bytes.
     static func insert(_ ids: [String], into html: String) -> String {
         guard !ids.isEmpty else { return html }
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(html.utf8.count + ids.count * 24)
-        var rest = Substring(html)
         var next = ids.makeIterator()
-        while let open = rest.range(of: "<h") {
-            let after = rest[open.upperBound...]
-            guard let level = after.first, ("1"..."6").contains(level), after.dropFirst().first == ">",
-                  let id = next.next()
-            else {
-                out += rest[..<open.upperBound]
-                rest = after
+        let bytes = Array(html.utf8)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "<"), i + 3 < bytes.count, bytes[i + 1] == UInt8(ascii: "h"),
+               (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[i + 2]), bytes[i + 3] == UInt8(ascii: ">"),
+               let id = next.next() {
+                out += Array("<h".utf8)
+                out.append(bytes[i + 2])
+                out += Array(" id=\"\(HTML.escape(id))\">".utf8)
+                i += 4
                 continue
             }
-            out += rest[..<open.lowerBound]
-            out += "<h\(level) id=\"\(HTML.escape(id))\">"
-            rest = after.dropFirst(2)
+            out.append(bytes[i])
+            i += 1
         }
-        out += rest
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -1,0 +1,64 @@
+import Foundation
+import PropertyBased
+import Testing
+@testable import DossierKit
+
+/// Arbitrary text built from pieces that exercise the readers: boilerplate, markup, numbers and units, YAML
+/// syntax, odd Unicode and line breaks, in any order.
+enum Arbitrary {
+    static let pieces: [String] = [
+        "\n", "\n\n", "\r\n", " ", "\t", "\u{00A0}", "\u{2028}", "\u{FEFF}", "\u{0301}", "é", "Ж", "🇺🇦", "—", "·", "•", "’",
+        "**", "__", "*", "#", "|", "<", ">", "/", "\\", "\"", "'", ":", "-", "---", "...", "[", "]", "{", "}", "&", ";",
+        "date ", "2025-03-17", "2025-02-30", "As of March 13, 2025", "Telegraph19 hours ago", "Home/", "logo",
+        "Advertisement · Scroll to continue", "Show more", "Related Articles", "Comments", "DOWNLOAD THE APP",
+        "<script>", "</script>", "<b>", "<!--", "-->", "1,300", "78", "1.5", "a thousand", "two hundred and",
+        "square kilometers", "sq mi", "km²", "-square-kilometre", "kilometres", "miles", "The headline",
+        "title: x", "date:", "topics: [a, b", "- item", "&#106;", "Kursk", ". ", "? ", "Gen.", "0", "99999999999999999999",
+    ]
+
+    static let text = Gen<String?>.element(of: pieces).map { $0 ?? "" }.array(of: 0...60).map { $0.joined() }
+}
+
+@Suite("Properties: the readers never crash, and cleaning is idempotent")
+struct PropertyTests {
+    @Test("the cleaner never crashes and cleaning its own output changes nothing")
+    func cleanerIdempotent() async {
+        await propertyCheck(count: 400, input: Arbitrary.text) { text in
+            let once = ArticleCleaner.clean(text)
+            let twice = ArticleCleaner.clean(once.paragraphs.joined(separator: "\n"))
+            #expect(twice.paragraphs == once.paragraphs)
+            #expect(once.paragraphs.allSatisfy { !$0.isEmpty && !$0.contains("\n") })
+        }
+    }
+
+    @Test("the front matter and note readers never crash, and report problems with a place")
+    func frontMatterNeverCrashes() async {
+        await propertyCheck(count: 400, input: Arbitrary.text) { text in
+            for document in ["---\n" + text, "---\n" + text + "\n---\n" + text, text] {
+                var log = DiagnosticLog()
+                _ = NoteLoader.load(document, path: "content/notes/x.md", stem: "x", log: &log)
+                _ = ArticleLoader.load(document, path: "content/articles/x.txt", id: "x", log: &log)
+                for diagnostic in log.items { #expect(diagnostic.path.hasPrefix("content/")) }
+            }
+        }
+    }
+
+    @Test("the area extractor never crashes and finds only positive, finite areas")
+    func extractorNeverCrashes() async {
+        await propertyCheck(count: 400, input: Arbitrary.text) { text in
+            for match in AreaExtractor.areas(in: text) {
+                #expect(match.areaKm2.isFinite && match.areaKm2 >= 0)
+                #expect(text.contains(match.sentence.prefix(1)))
+            }
+        }
+    }
+
+    @Test("the territory CSV reader never crashes")
+    func csvNeverCrashes() async {
+        await propertyCheck(count: 300, input: Arbitrary.text) { text in
+            var log = DiagnosticLog()
+            _ = TerritoryCSV.load("date,area_km2,claimant,side,method,source,note\n" + text, path: "content/territory.csv", log: &log)
+            _ = TerritoryCSV.load(text, path: "content/territory.csv", log: &log)
+        }
+    }
+}
