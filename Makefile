@@ -4,7 +4,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm
 
-.PHONY: site test deps build clean
+.PHONY: site test deps build bench clean
 
 site: deps
 	$(SWIFT) build -c release --product dossier
@@ -19,6 +19,15 @@ deps:
 		echo "Installing $(APT_PACKAGES) with apt-get"; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES); \
 	fi
+
+# Speed and memory against Hugo and the cmark-gfm floor: `make bench SIZES=1000,10000 RUNS=3`.
+SIZES ?= 1000,10000,50000
+RUNS ?= 3
+bench: deps
+	@command -v hugo >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq hugo; }
+	@[ -x /usr/bin/time ] || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq time; }
+	$(SWIFT) build -c release --product dossier
+	python3 bench/run.py --sizes $(SIZES) --runs $(RUNS)
 
 build: deps
 	$(SWIFT) build -c release --product dossier

@@ -14,6 +14,9 @@ struct Build: ParsableCommand {
     @Option(name: .shortAndLong, help: "Where to write the site (default: PATH/public).")
     var output: String?
 
+    @Flag(help: "Print the time each stage of the build took.")
+    var timings = false
+
     func run() throws {
         let site = URL(fileURLWithPath: path)
         let outputURL = output.map { URL(fileURLWithPath: $0) } ?? site.appendingPathComponent("public")
@@ -21,6 +24,9 @@ struct Build: ParsableCommand {
         do {
             let report = try SiteBuild.run(site: site, output: outputURL)
             for warning in report.warnings { printError(warning.description) }
+            if timings {
+                for (stage, seconds) in report.timings { printError(String(format: "%-18@ %8.3f s", stage as NSString, seconds)) }
+            }
             let seconds = (ContinuousClock.now - start).formatted(.units(allowed: [.seconds], fractionalPart: .show(length: 3)))
             print("built \(report.notes) notes, \(report.articles) articles, \(report.topics) topics: "
                 + "\(report.pages) pages, \(report.files) files in \(outputURL.path) (\(seconds))"

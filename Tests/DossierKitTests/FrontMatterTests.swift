@@ -4,10 +4,18 @@ import Testing
 
 @Suite("Front matter and notes")
 struct FrontMatterTests {
-    func load(_ text: String) -> (Note?, [Diagnostic]) {
+    /// The note (with its rendered body as `html`) and the diagnostics.
+    func load(_ text: String) -> (LoadedNote?, [Diagnostic]) {
         var log = DiagnosticLog()
-        let note = NoteLoader.load(text, path: "content/notes/x.md", stem: "x", log: &log)
-        return (note, log.sorted)
+        let loaded = NoteLoader.load(text, path: "content/notes/x.md", stem: "x", log: &log)
+        return (loaded.map { LoadedNote(note: $0.0, html: $0.1) }, log.sorted)
+    }
+
+    @dynamicMemberLookup
+    struct LoadedNote {
+        let note: Note
+        let html: String
+        subscript<T>(dynamicMember keyPath: KeyPath<Note, T>) -> T { note[keyPath: keyPath] }
     }
 
     @Test("a complete note is read with its fields")

@@ -25,6 +25,10 @@ public struct SiteIndex: Sendable {
     var articlePositions: [String: Int] = [:]
     /// Topic slug → topic.
     var topicsBySlug: [String: Topic] = [:]
+    /// Note slug → position in `notes`.
+    var notePositions: [String: Int] = [:]
+
+    public func note(_ slug: String) -> Note? { notePositions[slug].map { notes[$0] } }
 
     public func article(_ id: String) -> Article? { articlePositions[id].map { articles[$0] } }
     public func topic(_ slug: String) -> Topic? { topicsBySlug[slug] }
@@ -101,6 +105,7 @@ extension SiteIndex {
                               topicEntries: entries, territory: territory)
         index.articlePositions = Dictionary(articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         index.topicsBySlug = Dictionary(topics.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        index.notePositions = Dictionary(notes.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { a, _ in a })
         return index
     }
 

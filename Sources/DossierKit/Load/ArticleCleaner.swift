@@ -54,13 +54,18 @@ public enum ArticleCleaner {
 /// Recognises the lines a scrape picks up around an article.
 enum Boilerplate {
     /// Trims spaces (including no-break spaces) around a line.
-    static func tidy(_ line: Substring) -> String {
-        line.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\u{00A0}\u{200B}\u{FEFF}")))
-    }
+    static func tidy(_ line: Substring) -> String { String(line).trimmed }
 
     /// A comparison key: case and spacing folded, Markdown bold markers ignored.
     static func key(_ line: String) -> String {
-        unbolded(line).lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        var key = ""
+        var space = false
+        for scalar in unbolded(line).lowercased().unicodeScalars {
+            if scalar.isSpaceLike { space = !key.isEmpty; continue }
+            if space { key.unicodeScalars.append(" "); space = false }
+            key.unicodeScalars.append(scalar)
+        }
+        return key
     }
 
     static func unbolded(_ line: String) -> String {
@@ -79,9 +84,11 @@ enum Boilerplate {
                                  "you might also like", "most read", "most popular", "trending now", "also read",
                                  "latest news", "more from this section", "top stories"]
 
-    /// Navigation, logos, advertising, "Show more", app promotions and comment widgets.
+    /// Navigation, logos, advertising, "Show more", app promotions and comment widgets. Furniture is short:
+    /// a line of more than 40 words is article text, whatever it mentions.
     static func isFurniture(_ line: String) -> Bool {
-        isNavigation(line) || isLogo(line) || isAdvertising(line) || isMoreLink(line) || isAppPromotion(line)
+        guard line.wordCount <= 40 else { return false }
+        return isNavigation(line) || isLogo(line) || isAdvertising(line) || isMoreLink(line) || isAppPromotion(line)
             || isCommentWidget(line)
     }
 
@@ -102,6 +109,7 @@ enum Boilerplate {
         line.wordCount <= 3 && line.lowercased().words.contains { $0 == "logo" || $0 == "logotype" }
     }
 
+
     static func isAdvertising(_ line: String) -> Bool {
         let lower = line.lowercased()
         guard line.wordCount <= 8 else { return false }
@@ -111,13 +119,13 @@ enum Boilerplate {
     }
 
     static func isMoreLink(_ line: String) -> Bool {
-        moreLinks.contains(line.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " .…>›»")))
+        line.wordCount <= 3 && moreLinks.contains(line.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " .…>›»")))
     }
 
     /// "Download the app", store badges (`app-storeplay-store`), "available on Google Play".
     static func isAppPromotion(_ line: String) -> Bool {
         let lower = line.lowercased()
-        guard line.wordCount <= 40 else { return false }
+        guard line.wordCount <= 40, lower.containsBytes("app") || lower.containsBytes("play") else { return false }
         let store = ["app store", "app-store", "appstore", "google play", "play store", "play-store"]
             .contains { lower.contains($0) }
         let download = lower.words.contains { ["download", "install", "get"].contains($0) }
@@ -133,14 +141,15 @@ enum Boilerplate {
     }
 
     static func isRelatedSectionHeader(_ line: String) -> Bool {
-        relatedHeaders.contains(line.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :.")))
+        line.wordCount <= 5 && relatedHeaders.contains(line.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :.")))
     }
 
     /// Drops a "Show more" that a scrape glued to the end of a paragraph.
     static func removingTrailingMore(_ line: String) -> String {
+        guard line.last == "e" || line.last == "E" || line.last == "g" || line.last == "G" else { return line }
         var text = line
         while let more = moreLinks.first(where: { text.lowercased().hasSuffix(" " + $0) }) {
-            text = String(text.dropLast(more.count)).trimmingCharacters(in: .whitespaces)
+            text = String(text.dropLast(more.count)).trimmed
         }
         return text
     }
@@ -154,8 +163,16 @@ enum Boilerplate {
 }
 
 extension String {
-    var wordCount: Int { split(whereSeparator: \.isWhitespace).count }
+    /// Runs of non-space characters; spaces outside ASCII are rare, so only those ask Unicode.
+    var wordCount: Int {
+        var count = 0
+        var inWord = false
+        for scalar in unicodeScalars {
+            let space = scalar.value == 32 || (scalar.value >= 9 && scalar.value <= 13)
+                || (scalar.value > 127 && scalar.properties.isWhitespace)
+            if space { inWord = false } else if !inWord { inWord = true; count += 1 }
+        }
+        return count
+    }
 
-    /// Runs of letters and digits, lower-cased by the caller where needed.
-    var words: [Substring] { split { !($0.isLetter || $0.isNumber) } }
 }

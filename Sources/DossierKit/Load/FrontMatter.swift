@@ -14,25 +14,36 @@ struct FrontMatter {
         guard text.hasPrefix("---\n") || text == "---" || text.hasPrefix("--- \n") else {
             return FrontMatter(fields: nil, body: text, bodyLine: 1)
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        lines.removeFirst()
-        var yamlLines: [Substring] = []
-        var closed = false
-        while let line = lines.popFirst() {
-            let trimmed = line.trimmingTrailingSpaces
-            if trimmed == "---" || trimmed == "..." { closed = true; break }
-            yamlLines.append(line)
-        }
-        guard closed else {
+        // Line by line over the bytes: a 20 MB body is never split into lines.
+        let utf8 = text.utf8
+        guard var lineStart = utf8.firstIndex(of: UInt8(ascii: "\n")).map({ utf8.index(after: $0) }) else {
             log.error(path, line: 1, column: 1, "front matter is not closed: add a line '---' after its last field")
             return nil
         }
-        let yaml = yamlLines.joined(separator: "\n")
-        let bodyLine = yamlLines.count + 3
+        let yamlStart = lineStart
+        var yamlLineCount = 0
+        var closing: (start: String.Index, end: String.Index)?
+        while lineStart < utf8.endIndex {
+            let lineEnd = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+            let line = text[lineStart..<lineEnd].trimmingTrailingSpaces
+            if line == "---" || line == "..." {
+                closing = (lineStart, lineEnd)
+                break
+            }
+            yamlLineCount += 1
+            lineStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
+        }
+        guard let closing else {
+            log.error(path, line: 1, column: 1, "front matter is not closed: add a line '---' after its last field")
+            return nil
+        }
+        let yaml = String(text[yamlStart..<closing.start])
+        let bodyStart = closing.end < utf8.endIndex ? utf8.index(after: closing.end) : closing.end
+        let bodyLine = yamlLineCount + 3
         do {
             let node = try Yams.compose(yaml: yaml)
             let fields = try YAMLFields(node: node, path: path, lineOffset: 1)
-            return FrontMatter(fields: fields, body: lines.joined(separator: "\n"), bodyLine: bodyLine)
+            return FrontMatter(fields: fields, body: String(text[bodyStart...]), bodyLine: bodyLine)
         } catch let error as YamlError {
             log.append(error.diagnostic(path: path, lineOffset: 1))
         } catch let error as Diagnostic {

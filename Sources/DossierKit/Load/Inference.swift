@@ -35,12 +35,14 @@ enum Inference {
     }
 
     /// An explicit date in the text: "As of March 13, 2025", "Published 13 March 2025".
+    nonisolated(unsafe) static let monthFirst = try? Regex(
+        "\\b(?:As of|Published|Updated|Posted)(?: on)?:? (\(Day.monthNames.joined(separator: "|"))) (\\d{1,2}),? (\\d{4})\\b")
+    nonisolated(unsafe) static let dayFirst = try? Regex(
+        "\\b(?:As of|Published|Updated|Posted)(?: on)?:? (\\d{1,2}) (\(Day.monthNames.joined(separator: "|"))),? (\\d{4})\\b")
+
     static func explicitDate(in paragraphs: ArraySlice<String>) -> Day? {
-        let months = Day.monthNames.joined(separator: "|")
-        guard let monthFirst = try? Regex("\\b(?:As of|Published|Updated|Posted)(?: on)?:? (\(months)) (\\d{1,2}),? (\\d{4})\\b"),
-              let dayFirst = try? Regex("\\b(?:As of|Published|Updated|Posted)(?: on)?:? (\\d{1,2}) (\(months)),? (\\d{4})\\b")
-        else { return nil }
-        for paragraph in paragraphs {
+        guard let monthFirst, let dayFirst else { return nil }
+        for paragraph in paragraphs where ["As of", "Published", "Updated", "Posted"].contains(where: paragraph.containsBytes) {
             if let m = paragraph.firstMatch(of: monthFirst), let day = day(m.output, month: 1, day: 2, year: 3) {
                 return day
             }

@@ -33,8 +33,10 @@ public struct Note: Sendable {
     public var summary: String?
     public var topicRefs: [Located<String>]
     public var sources: [Located<String>]
-    /// The rendered body; site links already point at pages.
-    public var html: String
+    /// The rendered body, in the build's body store; site links already point at pages.
+    public var body: BodyRef
+    /// Hash of the note's file, which is all its body depends on.
+    public var sourceHash: ContentHash
     /// Links into this site found in the body, at their place in the file.
     public var siteLinks: [Located<SiteLink>]
     /// Ids of the body's headings, for `#fragment` links.

@@ -2,7 +2,8 @@
 enum NoteLoader {
     static let fields = ["title", "date", "topics", "summary", "sources", "slug"]
 
-    static func load(_ text: String, path: String, stem: String, log: inout DiagnosticLog) -> Note? {
+    /// The note and its rendered body, which the caller puts in the body store.
+    static func load(_ text: String, path: String, stem: String, log: inout DiagnosticLog) -> (Note, String)? {
         guard let document = FrontMatter.parse(text, path: path, log: &log) else { return nil }
         guard let fields = document.fields else {
             log.error(path, line: 1, column: 1, "a note starts with front matter: a line '---', 'title:' and 'date:' fields, and '---'")
@@ -26,14 +27,9 @@ enum NoteLoader {
 
         let page = SitePage.note(slugValue)
         var siteLinks: [Located<SiteLink>] = []
-        var bodyLines: [Substring]?
+        let lines = LineIndex(document.body)
         // cmark counts columns in bytes; messages count characters, as YAML's do.
-        func column(_ link: Markdown.Link) -> Int {
-            if bodyLines == nil { bodyLines = document.body.split(separator: "\n", omittingEmptySubsequences: false) }
-            guard let lines = bodyLines, link.line >= 1, link.line <= lines.count else { return link.column }
-            let prefix = lines[link.line - 1].utf8.prefix(max(0, link.column - 1))
-            return String(decoding: prefix, as: UTF8.self).unicodeScalars.count + 1
-        }
+        func column(_ link: Markdown.Link) -> Int { lines.scalarColumn(line: link.line, byteColumn: link.column) }
         let rendered = Markdown.render(document.body) { link in
             if link.isImage, URLPolicy.isRemote(link.url), !URLPolicy.isForbidden(link.url) {
                 log.warning(path, line: link.line + document.bodyLine - 1, column: column(link),
@@ -44,8 +40,10 @@ enum NoteLoader {
             guard let targetPage = target.page else { return nil }
             return String.rootPrefix(depth: page.depth) + targetPage.path + (target.fragment.map { "#" + $0 } ?? "")
         }
-        return Note(slug: slugValue, path: path, title: title?.value ?? stem, date: dateValue, summary: summary?.value,
-                    topicRefs: topics, sources: sources, html: rendered.html, siteLinks: siteLinks,
-                    anchors: Set(rendered.anchors), slugLine: slug?.line)
+        let note = Note(slug: slugValue, path: path, title: title?.value ?? stem, date: dateValue, summary: summary?.value,
+                        topicRefs: topics, sources: sources, body: BodyRef(offset: 0, length: 0),
+                        sourceHash: ContentHash(a: 0, b: 0), siteLinks: siteLinks, anchors: Set(rendered.anchors),
+                        slugLine: slug?.line)
+        return (note, rendered.html)
     }
 }

@@ -5,7 +5,7 @@ enum RawHTML {
     static let opaqueElements = ["script", "style", "iframe", "noscript", "template", "object"]
 
     static func strip(_ text: String) -> String {
-        guard text.contains("<") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "<")) else { return text }
         var out = text
         // Repeated until nothing changes, so that "<scr<b></b>ipt>" cannot reassemble a tag.
         while true {

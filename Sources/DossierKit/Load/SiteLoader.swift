@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads `content/` into values: topics, articles and notes, each file parsed on its own.
 public enum SiteLoader {
-    public static func load(site: URL, log: inout DiagnosticLog) -> SiteContent {
+    static func load(site: URL, cache: BuildCache, log: inout DiagnosticLog) throws -> SiteContent {
         let content = site.appendingPathComponent("content")
         var topics: [Topic] = []
         let topicsPath = "content/topics.yml"
@@ -12,23 +12,41 @@ public enum SiteLoader {
             log.warning(topicsPath, "no topics file; pages will have no topics")
         }
 
-        var articles: [Article] = []
-        for (name, url) in files(in: content.appendingPathComponent("articles"), ending: ".txt", path: "content/articles", log: &log) {
+        // Files are read and parsed on every core; each keeps its own log, merged in file order.
+        let articleFiles = files(in: content.appendingPathComponent("articles"), ending: ".txt", path: "content/articles", log: &log)
+        let loadedArticles = Parallel.map(articleFiles) { name, url -> (Article?, DiagnosticLog) in
+            var fileLog = DiagnosticLog()
             let path = "content/articles/\(name)"
-            guard let text = readText(url, path: path, log: &log) else { continue }
-            if let article = ArticleLoader.load(text, path: path, id: String(name.dropLast(4)), log: &log) {
-                articles.append(article)
-            }
+            let article = readText(url, path: path, log: &fileLog)
+                .flatMap { ArticleLoader.load($0, path: path, id: String(name.dropLast(4)), log: &fileLog) }
+            return (article, fileLog)
         }
-
-        var notes: [Note] = []
-        for (name, url) in files(in: content.appendingPathComponent("notes"), ending: ".md", path: "content/notes", log: &log) {
+        let noteFiles = files(in: content.appendingPathComponent("notes"), ending: ".md", path: "content/notes", log: &log)
+        // A note whose file has the hash the cache knows is taken from the cache, warnings and all.
+        let loadedNotes = try Parallel.map(noteFiles) { name, url -> (NoteCache.Entry?, DiagnosticLog) in
+            var fileLog = DiagnosticLog()
             let path = "content/notes/\(name)"
-            guard let text = readText(url, path: path, log: &log) else { continue }
-            if let note = NoteLoader.load(text, path: path, stem: String(name.dropLast(3)), log: &log) {
-                notes.append(note)
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                _ = readText(url, path: path, log: &fileLog)
+                return (nil, fileLog)
             }
+            let hash = data.withUnsafeBytes { ContentHash($0) }
+            if let entry = cache.notes.entry(for: path, hash: hash),
+               entry.note.body.offset + entry.note.body.length <= cache.bodies.size {
+                for diagnostic in entry.diagnostics { fileLog.append(diagnostic) }
+                return (entry, fileLog)
+            }
+            guard let text = decodeText(data, path: path, log: &fileLog),
+                  var (note, html) = NoteLoader.load(text, path: path, stem: String(name.dropLast(3)), log: &fileLog)
+            else { return (nil, fileLog) }
+            note.body = try cache.bodies.append(html)
+            note.sourceHash = hash
+            return (NoteCache.Entry(hash: hash, note: note, diagnostics: fileLog.items), fileLog)
         }
+        for (_, fileLog) in loadedArticles { log.append(contentsOf: fileLog) }
+        for (_, fileLog) in loadedNotes { log.append(contentsOf: fileLog) }
+        let articles = loadedArticles.compactMap(\.0)
+        let notes = try cache.save(loadedNotes.compactMap(\.0)).map(\.note)
         var territory: [TerritoryFigure] = []
         let territoryPath = "content/territory.csv"
         if let text = readText(content.appendingPathComponent("territory.csv"), path: territoryPath, log: &log) {
@@ -61,6 +79,10 @@ public enum SiteLoader {
             if let problem = FileProblem.describe(url) { log.error(path, problem) }
             return nil
         }
+        return decodeText(data, path: path, log: &log)
+    }
+
+    static func decodeText(_ data: Data, path: String, log: inout DiagnosticLog) -> String? {
         switch SourceText.decode(data) {
         case .success(let text): return text
         case .failure(.empty): log.error(path, "file is empty")

@@ -71,7 +71,7 @@ struct YAMLFields {
             log.error(path, line: l, column: c, "field '\(key)' must be text, found \(node.kindName)")
             return nil
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = scalar.string.trimmed
         if text.isEmpty {
             log.error(path, line: l, column: c, "field '\(key)' is empty")
             return nil
@@ -90,7 +90,7 @@ struct YAMLFields {
                     log.error(path, line: l, column: c, "each item of '\(key)' must be text, found \(item.kindName)")
                     return nil
                 }
-                return Located(value: scalar.string.trimmingCharacters(in: .whitespaces), line: l, column: c)
+                return Located(value: scalar.string.trimmed, line: l, column: c)
             }
         case let .scalar(scalar) where !scalar.string.isEmpty:
             let (l, c) = position(node)

@@ -2,34 +2,42 @@ import Foundation
 
 /// Turns the index into pages. Each page is handed to `emit` as soon as it is rendered, so the site is never
 /// held in memory whole.
-struct PageRenderer {
+struct PageRenderer: Sendable {
     let templates: Templates
     let index: SiteIndex
-    let extra: [String: Any]
+    let bodies: BodyStore
 
-    func renderAll(emit: (SitePage, String) throws -> Void) throws {
-        try emit(.home, page(.home, "home", title: "Overview", home()))
-        for article in index.articles {
-            let page = SitePage.article(article.id)
-            try emit(page, self.page(page, "article", title: article.title ?? article.id, self.article(article, on: page)))
-        }
-        for note in index.notes {
-            let page = SitePage.note(note.slug)
-            try emit(page, self.page(page, "note", title: note.title, self.note(note, on: page)))
-        }
-        try emit(.territory, page(.territory, "territory", title: "Territory over time", territory(on: .territory)))
-        try emit(.file("data/territory.csv"), TerritoryData.csv(index.territory))
-        try emit(.file("data/territory.json"), TerritoryData.json(index.territory))
-        try emit(.topicIndex, page(.topicIndex, "topics", title: "Topics", topicList(on: .topicIndex)))
-        for topic in index.topics {
-            let page = SitePage.topic(topic.slug)
-            try emit(page, self.page(page, "topic", title: topic.name, self.topic(topic, on: page)))
+    /// Every page and data file the site has, in a fixed order.
+    var pages: [SitePage] {
+        [.home, .territory, .file("data/territory.csv"), .file("data/territory.json"), .topicIndex]
+            + index.articles.map { .article($0.id) } + index.notes.map { .note($0.slug) }
+            + index.topics.map { .topic($0.slug) }
+    }
+
+
+    func render(_ page: SitePage) -> String {
+        switch page {
+        case .home: return self.page(.home, "home", title: "Overview", home())
+        case .territory: return self.page(.territory, "territory", title: "Territory over time", territory(on: .territory))
+        case .topicIndex: return self.page(.topicIndex, "topics", title: "Topics", topicList(on: .topicIndex))
+        case .file("data/territory.csv"): return TerritoryData.csv(index.territory)
+        case .file("data/territory.json"): return TerritoryData.json(index.territory)
+        case .file: return ""
+        case .article(let id):
+            guard let article = index.article(id) else { return "" }
+            return self.page(page, "article", title: article.title ?? article.id, self.article(article, on: page))
+        case .note(let slug):
+            guard let note = index.note(slug) else { return "" }
+            return self.page(page, "note", title: note.title, self.note(note, on: page, body: bodies.read(note.body)))
+        case .topic(let slug):
+            guard let topic = index.topic(slug) else { return "" }
+            return self.page(page, "topic", title: topic.name, self.topic(topic, on: page))
         }
     }
 
     /// Wraps a page's own values with what the base layout needs.
     func page(_ page: SitePage, _ template: String, title: String, _ values: [String: Any]) -> String {
-        var context = values.merging(extra) { own, _ in own }
+        var context = values
         context["pageTitle"] = title
         context["root"] = String.rootPrefix(depth: page.depth)
         context["is_" + template] = true
@@ -70,12 +78,12 @@ struct PageRenderer {
         return values
     }
 
-    func note(_ note: Note, on page: SitePage) -> [String: Any] {
+    func note(_ note: Note, on page: SitePage, body: String) -> [String: Any] {
         var values: [String: Any] = [
             "title": note.title,
             "date": dateValues(note.date),
             "topics": topicLinks(note.topics, from: page),
-            "body": note.html,
+            "body": body,
             "sources": note.sources.compactMap { index.article($0.value) }.map { articleItem($0, from: page) },
             "hasSources": !note.sources.isEmpty,
             "hasTopics": !note.topics.isEmpty,

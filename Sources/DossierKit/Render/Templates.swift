@@ -6,20 +6,32 @@ import Mustache
 public struct Templates: Sendable {
     static let required = ["base", "home", "article", "note", "topics", "topic", "territory"]
     let library: MustacheLibrary
+    /// Hash of every template's text, so that editing a template re-renders every page.
+    let fingerprint: ContentHash
+
+    /// Escaping is the same as Mustache's (`& < > " '`), done on bytes; the pragma that selects it is put in
+    /// front of every template, so that editors write plain Mustache.
+    static let contentTypeName = "DOSSIER_HTML"
+    static let pragma = "{{% CONTENT_TYPE: \(contentTypeName)}}"
+    private static let registration: Void = MustacheContentTypes.register(FastHTML(), named: contentTypeName)
 
     /// Parses every `*.mustache` file; a syntax error is reported at the template's line and column.
     static func load(from folder: URL, log: inout DiagnosticLog) -> Templates? {
+        _ = registration
         var library = MustacheLibrary()
         var found = Set<String>()
+        var fingerprint = ContentHash(pragma)
         for (name, url) in SiteLoader.files(in: folder, ending: ".mustache") {
             let path = "templates/\(name)"
             guard let text = SiteLoader.readText(url, path: path, log: &log) else { continue }
             do {
-                library.register(try MustacheTemplate(string: text), named: String(name.dropLast(9)))
+                library.register(try MustacheTemplate(string: pragma + text), named: String(name.dropLast(9)))
+                fingerprint = fingerprint.combined(ContentHash(name + "\u{0}" + text))
                 found.insert(String(name.dropLast(9)))
             } catch let error as MustacheTemplate.ParserError {
-                log.error(path, line: error.context.lineNumber, column: error.context.columnNumber,
-                          "template syntax error: \(describe(error.error))")
+                let line = error.context.lineNumber
+                let column = error.context.columnNumber - (line == 1 ? pragma.count : 0)
+                log.error(path, line: line, column: max(1, column), "template syntax error: \(describe(error.error))")
             } catch {
                 log.error(path, "template error: \(error)")
             }
@@ -29,7 +41,7 @@ public struct Templates: Sendable {
                 log.error("templates/\(name).mustache", "missing template")
             }
         }
-        return log.hasErrors ? nil : Templates(library: library)
+        return log.hasErrors ? nil : Templates(library: library, fingerprint: fingerprint)
     }
 
     func render(_ context: [String: Any], with name: String) -> String {
@@ -45,5 +57,16 @@ public struct Templates: Sendable {
         case .invalidSetDelimiter: return "invalid set-delimiter tag"
         default: return "\(error)"
         }
+    }
+}
+
+/// Mustache's HTML escaping, done on bytes: text without special characters is returned as it is.
+struct FastHTML: MustacheContentType {
+    func escapeText(_ text: String) -> String {
+        var text = text
+        let needsEscaping = text.withUTF8 { bytes in
+            bytes.contains { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
+        }
+        return needsEscaping ? HTML.escape(text) : text
     }
 }

@@ -5,12 +5,12 @@ public enum Slug {
     public static func make(_ text: String) -> String {
         var out = ""
         var pendingHyphen = false
-        for ch in text.lowercased() {
-            if ch.isLetter || ch.isNumber || ch == "_" {
-                if pendingHyphen && !out.isEmpty { out.append("-") }
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar.isWordScalar || scalar == "_" {
+                if pendingHyphen && !out.isEmpty { out.unicodeScalars.append("-") }
                 pendingHyphen = false
-                out.append(ch)
-            } else if ch == "’" || ch == "'" {
+                out.unicodeScalars.append(scalar)
+            } else if scalar == "’" || scalar == "'" {
                 continue
             } else {
                 pendingHyphen = true

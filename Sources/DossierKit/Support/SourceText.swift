@@ -9,13 +9,18 @@ enum SourceText {
     }
 
     static func decode(_ data: Data) -> Result<String, Failure> {
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return .failure(.empty) }
-        if let nul = bytes.firstIndex(of: 0) { return .failure(.nulByte(offset: nul)) }
-        if let bad = firstInvalidUTF8(bytes) { return .failure(.invalidUTF8(offset: bad)) }
-        let text = String(decoding: bytes, as: UTF8.self)
-        return .success(text.contains("\r") ? normalizeNewlines(text) : text)
+        data.withUnsafeBytes { raw in
+            let all = raw.bindMemory(to: UInt8.self)
+            let bom = all.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            let bytes = UnsafeBufferPointer(rebasing: all[bom...])
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return .failure(.empty) }
+            if let nul = bytes.firstIndex(of: 0) { return .failure(.nulByte(offset: nul + bom)) }
+            // The standard library validates UTF-8 fast; the offset of a bad byte is looked for only on failure.
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                return .failure(.invalidUTF8(offset: (firstInvalidUTF8(Array(bytes)) ?? 0) + bom))
+            }
+            return .success(bytes.contains(0x0D) ? normalizeNewlines(text) : text)
+        }
     }
 
     static func normalizeNewlines(_ text: String) -> String {

@@ -16,6 +16,9 @@ public enum AreaExtractor {
 
     /// Every area statement in `paragraph`, in order.
     public static func areas(in paragraph: String) -> [Match] {
+        // Every area unit contains "sq", "km²" or "km2"; most paragraphs have none and skip the regex.
+        let lower = paragraph.lowercased()
+        guard lower.containsBytes("sq") || lower.containsBytes("km²") || lower.containsBytes("km2") else { return [] }
         var found: [Match] = []
         for sentence in sentences(paragraph) {
             for match in sentence.matches(of: pattern) {

@@ -1,0 +1,78 @@
+import Foundation
+
+/// A compact binary form for the build cache: little-endian integers and length-prefixed UTF-8 strings.
+struct BinaryWriter {
+    private(set) var bytes: [UInt8] = []
+
+    mutating func int(_ value: Int) {
+        var v = UInt64(bitPattern: Int64(value))
+        for _ in 0..<8 { bytes.append(UInt8(v & 0xFF)); v >>= 8 }
+    }
+
+    mutating func string(_ value: String) {
+        int(value.utf8.count)
+        bytes.append(contentsOf: value.utf8)
+    }
+
+    mutating func optionalString(_ value: String?) {
+        bool(value != nil)
+        if let value { string(value) }
+    }
+
+    mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+    mutating func hash(_ value: ContentHash) {
+        int(Int(Int64(bitPattern: value.a)))
+        int(Int(Int64(bitPattern: value.b)))
+    }
+
+    mutating func strings(_ values: [String]) {
+        int(values.count)
+        for value in values { string(value) }
+    }
+}
+
+/// Reads what `BinaryWriter` wrote; any inconsistency makes the whole cache unusable, never a crash.
+struct BinaryReader {
+    struct Corrupt: Error {}
+    private let bytes: [UInt8]
+    private var offset = 0
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    var atEnd: Bool { offset >= bytes.count }
+
+    mutating func int() throws -> Int {
+        guard offset + 8 <= bytes.count else { throw Corrupt() }
+        var v: UInt64 = 0
+        for k in 0..<8 { v |= UInt64(bytes[offset + k]) << (8 * UInt64(k)) }
+        offset += 8
+        return Int(Int64(bitPattern: v))
+    }
+
+    mutating func string() throws -> String {
+        let count = try int()
+        guard count >= 0, offset + count <= bytes.count else { throw Corrupt() }
+        defer { offset += count }
+        guard let text = String(validating: bytes[offset..<offset + count], as: UTF8.self) else { throw Corrupt() }
+        return text
+    }
+
+    mutating func optionalString() throws -> String? { try bool() ? try string() : nil }
+
+    mutating func bool() throws -> Bool {
+        guard offset < bytes.count else { throw Corrupt() }
+        defer { offset += 1 }
+        return bytes[offset] != 0
+    }
+
+    mutating func hash() throws -> ContentHash {
+        ContentHash(a: UInt64(bitPattern: Int64(try int())), b: UInt64(bitPattern: Int64(try int())))
+    }
+
+    mutating func strings() throws -> [String] {
+        let count = try int()
+        guard count >= 0, count <= bytes.count else { throw Corrupt() }
+        return try (0..<count).map { _ in try string() }
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+@testable import DossierKit
+
+@Suite("Incremental builds: the cache and the reused tree")
+struct IncrementalTests {
+    /// The site built cold into a fresh folder, to compare an incremental build with.
+    static func coldBuild(of site: SmallSite) throws -> [String: Data] {
+        let copy = try TempFolder()
+        defer { copy.cleanUp() }
+        for part in ["content", "templates"] {
+            try FileManager.default.copyItem(at: site.site.appendingPathComponent(part), to: copy.url.appendingPathComponent(part))
+        }
+        _ = try SiteBuild.run(site: copy.url, output: copy.url.appendingPathComponent("public"))
+        return manifest(copy.url.appendingPathComponent("public"))
+    }
+
+    /// A cold build and one changed build: from then on there are two trees and updates are incremental.
+    static func warm(_ site: SmallSite) throws {
+        _ = try SiteBuild.run(site: site.site, output: site.output)
+        try site.write("content/notes/n29.md", "---\ntitle: Note 29\ndate: 2025-01-21\ntopics: [Kursk]\n---\nWarm-up.\n")
+        let second = try SiteBuild.run(site: site.site, output: site.output)
+        #expect(second.written == second.files, "the first changed build writes a whole second tree")
+    }
+
+    static func site() throws -> SmallSite {
+        let site = try SmallSite()
+        for i in 0..<30 {
+            try site.write("content/notes/n\(i).md", "---\ntitle: Note \(i)\ndate: 2025-01-\(10 + i % 18)\ntopics: [Kursk]\nsources: [a]\n---\n## Part\n\nBody \(i) ~~struck~~ www.example.org\n")
+        }
+        return site
+    }
+
+    @Test("a rebuild with nothing changed writes nothing and leaves the output as it was")
+    func noChange() throws {
+        let site = try Self.site()
+        defer { site.folder.cleanUp() }
+        let first = try SiteBuild.run(site: site.site, output: site.output)
+        #expect(first.written == first.files)
+        let before = manifest(site.output)
+        let second = try SiteBuild.run(site: site.site, output: site.output)
+        #expect(second.written == 0 && second.removed == 0)
+        #expect(manifest(site.output) == before)
+        #expect(before == (try Self.coldBuild(of: site)))
+    }
+
+    @Test("editing one note rewrites only the pages that show it; the output equals a cold build")
+    func oneNoteEdited() throws {
+        let site = try Self.site()
+        defer { site.folder.cleanUp() }
+        try Self.warm(site)
+        try site.write("content/notes/n3.md", "---\ntitle: Note 3\ndate: 2025-01-13\ntopics: [Kursk]\nsources: [a]\n---\n## Part\n\nA new body.\n")
+        // The reused tree is two builds old: this build writes what changed in it and in the build before.
+        let report = try SiteBuild.run(site: site.site, output: site.output)
+        #expect(report.written <= 4)
+        #expect(manifest(site.output) == (try Self.coldBuild(of: site)))
+        try site.write("content/notes/n3.md", "---\ntitle: Note 3\ndate: 2025-01-13\ntopics: [Kursk]\nsources: [a]\n---\n## Part\n\nAnother body.\n")
+        let again = try SiteBuild.run(site: site.site, output: site.output)
+        #expect(again.written == 1, "only the note's own page shows its body")
+        #expect(manifest(site.output) == (try Self.coldBuild(of: site)))
+
+        try site.write("content/notes/n3.md", "---\ntitle: Note three, renamed\ndate: 2025-01-13\ntopics: [Kursk]\nsources: [a]\n---\nBody.\n")
+        let renamed = try SiteBuild.run(site: site.site, output: site.output)
+        // The note, its topic and the article it cites show its title; the home page lists only newer notes.
+        #expect(renamed.written == 3)
+        #expect(manifest(site.output) == (try Self.coldBuild(of: site)))
+    }
+
+    @Test("editing a template re-renders every page; deleting a note removes its folder")
+    func templateAndDeletion() throws {
+        let site = try Self.site()
+        defer { site.folder.cleanUp() }
+        try Self.warm(site)
+        let first = try SiteBuild.run(site: site.site, output: site.output)
+        let base = try String(contentsOf: site.site.appendingPathComponent("templates/base.mustache"), encoding: .utf8)
+        try site.write("templates/base.mustache", base.replacingOccurrences(of: "Skip to content", with: "Skip to the content"))
+        try FileManager.default.removeItem(at: site.site.appendingPathComponent("content/notes/n7.md"))
+        let report = try SiteBuild.run(site: site.site, output: site.output)
+        #expect(report.written == first.pages - 1)
+        #expect(report.removed == 1)
+        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("notes/n7").path))
+        #expect(manifest(site.output) == (try Self.coldBuild(of: site)))
+    }
+
+    @Test("a damaged or deleted cache costs time, never correctness")
+    func damagedCache() throws {
+        let site = try Self.site()
+        defer { site.folder.cleanUp() }
+        _ = try SiteBuild.run(site: site.site, output: site.output)
+        let cache = site.site.appendingPathComponent(".dossier-cache")
+        try Data("garbage".utf8).write(to: cache.appendingPathComponent("notes"))
+        try Data().write(to: cache.appendingPathComponent("bodies"))
+        try site.write("content/notes/n1.md", "---\ntitle: One\ndate: 2025-01-11\n---\nChanged.\n")
+        _ = try SiteBuild.run(site: site.site, output: site.output)
+        #expect(manifest(site.output) == (try Self.coldBuild(of: site)))
+        try FileManager.default.removeItem(at: cache)
+        try site.write("content/notes/n2.md", "---\ntitle: Two\ndate: 2025-01-12\n---\nChanged too.\n")
+        _ = try SiteBuild.run(site: site.site, output: site.output)
+        #expect(manifest(site.output) == (try Self.coldBuild(of: site)))
+    }
+
+    @Test("notes rendered in parallel come out exactly as rendered one at a time")
+    func parallelMatchesSerial() throws {
+        // cmark-gfm keeps process-wide state while parsing inlines; a race would drop strikethrough and autolinks.
+        let bodies = (0..<2000).map { i in
+            "# Note \(i)\n\n~~gone \(i)~~ and www.example\(i).org, https://example.org/\(i) *em* **strong**\n\n| a | b |\n|---|---|\n| ~~\(i)~~ | www.x\(i).org |\n\n- [x] done ~~x~~\n"
+        }
+        let serial = bodies.map { Markdown.render($0).html }
+        let parallel = Parallel.map(bodies) { Markdown.render($0).html }
+        #expect(parallel == serial)
+        #expect(serial.allSatisfy { $0.contains("<del>") && $0.contains("<a href=\"http://www.example") })
+    }
+}
