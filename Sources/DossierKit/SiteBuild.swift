@@ -11,7 +11,7 @@ public struct BuildReport: Sendable {
     public var written: Int
     public var removed: Int
     public var warnings: [Diagnostic]
-    /// Seconds spent in each stage, in order: load, index, plan, render and write.
+    /// Seconds spent in each stage, in order.
     public var timings: [(stage: String, seconds: Double)] = []
 }
 
@@ -27,7 +27,7 @@ public enum SiteBuild {
         }
         if log.hasErrors { throw BuildFailed(diagnostics: log.sorted) }
 
-        // Load
+        // Load: content (from the cache where files are unchanged), templates and assets.
         let cache: BuildCache
         let content: SiteContent
         do {
@@ -37,48 +37,57 @@ public enum SiteBuild {
             throw BuildFailed(diagnostics: log.sorted + [Diagnostic(.error, ".dossier-cache", "\(error)")])
         }
         let templates = Templates.load(from: site.appendingPathComponent("templates"), log: &log)
+        let assets = OutputPlan.assets(in: site.appendingPathComponent("templates/assets"))
+        var publisher: Publisher?
+        do { publisher = try Publisher(output: output, manifests: cache.folder + "/trees") } catch {
+            log.error(output.path, "\(error)")
+        }
         stopwatch.lap("load")
+
+        // Unchanged inputs and an output that still holds the last build: nothing to do.
+        let inputs = [templates?.fingerprint ?? ContentHash(""), assetsHash(assets), LastBuild.program]
+            .reduce(content.inputHash) { $0.combined($1) }
+        if let last = cache.lastBuild, last.inputs == inputs, !log.hasErrors, templates != nil,
+           let publisher, publisher.currentOutputHash() == last.output {
+            return BuildReport(notes: last.notes, articles: last.articles, topics: last.topics, pages: last.pages,
+                               files: last.files, written: 0, removed: 0, warnings: last.diagnostics,
+                               timings: stopwatch.laps)
+        }
+
         // Index
         let index = SiteIndex.build(content, log: &log)
         stopwatch.lap("index")
-        guard let templates, !log.hasErrors else { throw BuildFailed(diagnostics: log.sorted) }
+        guard let templates, let publisher, !log.hasErrors else { throw BuildFailed(diagnostics: log.sorted) }
 
-        // Render and write: only pages whose inputs changed, into a tree swapped in when all is written.
-        let renderer = PageRenderer(templates: templates, index: index, bodies: cache.bodies)
-        let assets = site.appendingPathComponent("templates/assets")
-        let assetFiles = SiteLoader.files(in: assets, ending: "").compactMap { name, url in
-            FileManager.default.contents(atPath: url.path).map { ("assets/" + name, $0) }
-        }
-        let fingerprint = templates.fingerprint
-        let pageKeys = Parallel.map(renderer.pages) { page in (page.path, renderer.key(page, templates: fingerprint)) }
-        let files = pageKeys + assetFiles.map { ($0.0, $0.1.withUnsafeBytes { ContentHash($0) }) }
+        // Render and write: only files whose key changed, into a tree swapped in when all is written.
+        let plan = OutputPlan(renderer: PageRenderer(templates: templates, index: index, bodies: cache.bodies),
+                              assets: assets, templates: templates)
         stopwatch.lap("plan")
-        let pagesByPath = Dictionary(renderer.pages.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
-        let assetsByPath = Dictionary(assetFiles, uniquingKeysWith: { a, _ in a })
-        let publisher: Publisher
-        do { publisher = try Publisher(output: output, manifests: cache.folder + "/trees") } catch {
-            throw BuildFailed(diagnostics: log.sorted + [Diagnostic(.error, output.path, "\(error)")])
-        }
         let stats: Publisher.Stats
         do {
-            stats = try publisher.publish(files) { path in
-                if let page = pagesByPath[path] { return Data(renderer.render(page).utf8) }
-                return assetsByPath[path] ?? Data()
-            }
+            stats = try publisher.publish(plan.files, render: plan.contents)
         } catch {
             let reason = (error as? PublishError)?.description ?? PublishError.reason(error)
             throw BuildFailed(diagnostics: log.sorted + [Diagnostic(.error, output.path, "cannot write the site: \(reason)")])
         }
         stopwatch.lap("render and write")
-        let pages = renderer.pages.filter { $0.path.hasSuffix(".html") }.count
-        return BuildReport(notes: index.notes.count, articles: index.articles.count, topics: index.topics.count,
-                           pages: pages, files: files.count, written: stats.written, removed: stats.removed,
-                           warnings: log.sorted, timings: stopwatch.laps)
+
+        let report = BuildReport(notes: index.notes.count, articles: index.articles.count, topics: index.topics.count,
+                                 pages: plan.pageCount, files: plan.files.count, written: stats.written,
+                                 removed: stats.removed, warnings: log.sorted, timings: stopwatch.laps)
+        cache.save(LastBuild(inputs: inputs, output: plan.hash, notes: report.notes, articles: report.articles,
+                             topics: report.topics, pages: report.pages, files: report.files, diagnostics: report.warnings))
+        return report
+    }
+
+    static func assetsHash(_ assets: [String: Data]) -> ContentHash {
+        assets.keys.sorted().reduce(ContentHash("assets")) { hash, path in
+            hash.combined(ContentHash(path)).combined(assets[path].map { $0.withUnsafeBytes { ContentHash($0) } } ?? ContentHash(""))
+        }
     }
 
     static func isFolder(_ url: URL) -> Bool {
         var folder: ObjCBool = false
         return FileManager.default.fileExists(atPath: url.path, isDirectory: &folder) && folder.boolValue
     }
-
 }

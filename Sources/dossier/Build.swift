@@ -25,11 +25,15 @@ struct Build: ParsableCommand {
             let report = try SiteBuild.run(site: site, output: outputURL)
             for warning in report.warnings { printError(warning.description) }
             if timings {
-                for (stage, seconds) in report.timings { printError(String(format: "%-18@ %8.3f s", stage as NSString, seconds)) }
+                for (stage, seconds) in report.timings {
+                    printError(stage.padding(toLength: 18, withPad: " ", startingAt: 0) + String(format: "%8.3f s", seconds))
+                }
             }
             let seconds = (ContinuousClock.now - start).formatted(.units(allowed: [.seconds], fractionalPart: .show(length: 3)))
+            let changes = report.written + report.removed == 0 ? "nothing changed"
+                : "\(report.written) written" + (report.removed > 0 ? ", \(report.removed) removed" : "")
             print("built \(report.notes) notes, \(report.articles) articles, \(report.topics) topics: "
-                + "\(report.pages) pages, \(report.files) files in \(outputURL.path) (\(seconds))"
+                + "\(report.pages) pages, \(report.files) files in \(outputURL.path), \(changes) (\(seconds))"
                 + (report.warnings.isEmpty ? "" : ", \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")"))
         } catch let failure as BuildFailed {
             for diagnostic in failure.diagnostics { printError(diagnostic.description) }

@@ -40,6 +40,9 @@ struct IncrementalTests {
         let before = manifest(site.output)
         let second = try SiteBuild.run(site: site.site, output: site.output)
         #expect(second.written == 0 && second.removed == 0)
+        #expect(second.warnings == first.warnings)
+        #expect((second.notes, second.articles, second.topics, second.pages, second.files)
+                == (first.notes, first.articles, first.topics, first.pages, first.files))
         #expect(manifest(site.output) == before)
         #expect(before == (try Self.coldBuild(of: site)))
     }

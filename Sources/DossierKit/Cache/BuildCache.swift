@@ -7,6 +7,7 @@ final class BuildCache: @unchecked Sendable {
     let folder: String
     private(set) var bodies: BodyStore
     let notes: NoteCache
+    let articles: ArticleCache
     private let lockFD: Int32
     private let temporary: Bool
 
@@ -25,11 +26,19 @@ final class BuildCache: @unchecked Sendable {
         self.temporary = temporary
         bodies = try BodyStore(path: folder + "/bodies")
         notes = NoteCache.load(from: folder + "/notes")
+        articles = ArticleCache.load(from: folder + "/articles")
     }
 
     deinit {
         if lockFD >= 0 { flock(lockFD, LOCK_UN); close(lockFD) }
         if temporary { FileOps.removeTree(folder) }
+    }
+
+    var lastBuild: LastBuild? { LastBuild.load(from: folder + "/last-build") }
+    func save(_ build: LastBuild) { build.save(to: folder + "/last-build") }
+
+    func save(_ entries: [ArticleCache.Entry]) {
+        ArticleCache.save(entries, to: folder + "/articles")
     }
 
     /// Records the notes of this build; bodies of notes that are gone are dropped once they are most of the file.

@@ -19,7 +19,7 @@ struct NoteCache {
         var reader = BinaryReader([UInt8](data))
         var cache = NoteCache()
         do {
-            guard try reader.string() == format else { return NoteCache() }
+            guard try reader.string() == format, try reader.hash() == LastBuild.program else { return NoteCache() }
             let count = try reader.int()
             for _ in 0..<max(0, count) {
                 let entry = try readEntry(&reader)
@@ -40,6 +40,7 @@ struct NoteCache {
     static func save(_ entries: [Entry], to path: String) {
         var writer = BinaryWriter()
         writer.string(format)
+        writer.hash(LastBuild.program)
         writer.int(entries.count)
         for entry in entries { write(entry, to: &writer) }
         let temporary = path + ".tmp-\(getpid())"
@@ -63,10 +64,7 @@ struct NoteCache {
         }
         w.int(n.slugLine ?? -1)
         w.int(n.body.offset); w.int(n.body.length)
-        w.int(entry.diagnostics.count)
-        for d in entry.diagnostics {
-            w.bool(d.severity == .error); w.string(d.path); w.int(d.line ?? -1); w.int(d.column ?? -1); w.string(d.message)
-        }
+        writeDiagnostics(entry.diagnostics, to: &w)
     }
 
     private static func readEntry(_ r: inout BinaryReader) throws -> Entry {
@@ -88,12 +86,7 @@ struct NoteCache {
         }
         let slugLine = try r.int()
         let body = BodyRef(offset: try r.int(), length: try r.int())
-        let diagnosticCount = try r.int()
-        let diagnostics = try (0..<max(0, diagnosticCount)).map { _ -> Diagnostic in
-            let severity: Diagnostic.Severity = try r.bool() ? .error : .warning
-            let file = try r.string(), line = try r.int(), column = try r.int()
-            return Diagnostic(severity, file, line: line < 0 ? nil : line, column: column < 0 ? nil : column, try r.string())
-        }
+        let diagnostics = try readDiagnostics(&r)
         let note = Note(slug: slug, path: path, title: title, date: date, summary: summary, topicRefs: lists[0],
                         sources: lists[1], body: body, sourceHash: hash, siteLinks: links, anchors: anchors,
                         slugLine: slugLine < 0 ? nil : slugLine)

@@ -44,6 +44,7 @@ extension SiteIndex {
             var slugs = Set(article.topicRefs.compactMap { resolver.resolve($0, path: article.path, log: &log) })
             slugs.formUnion(matcher.topics(in: ([article.title ?? ""] + article.paragraphs).joined(separator: "\n")))
             article.topics = slugs.sorted()
+            article.listSummary = article.summary ?? article.paragraphs.first.map { Excerpt.make($0) }
             return article
         }
         articles.sort(by: newestFirst(\.date, \.id))

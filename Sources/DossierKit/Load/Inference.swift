@@ -11,11 +11,14 @@ enum Inference {
         return (day, String(rest.dropFirst(10)).trimmingCharacters(in: .whitespaces))
     }
 
+    // Regex literals are compiled each time they are evaluated: the patterns used per line are kept here.
+    nonisolated(unsafe) static let datelinePattern =
+        #/(?<outlet>.*?)[\s·|,-]*(\d+|an?|one)\s+(second|minute|hour|day|week|month)s?\s+ago/#
+
     /// `Telegraph19 hours ago`, `Reuters · 3 days ago`: the outlet, written before a relative time.
     static func outletDateline(_ line: String) -> String? {
         guard line.wordCount <= 8, line.hasSuffix(" ago") else { return nil }
-        let match = line.wholeMatch(of: #/(?<outlet>.*?)[\s·|,-]*(\d+|an?|one)\s+(second|minute|hour|day|week|month)s?\s+ago/#)
-        guard let match else { return nil }
+        guard let match = line.wholeMatch(of: datelinePattern) else { return nil }
         let outlet = String(match.outlet).trimmingCharacters(in: .whitespaces)
         guard let first = outlet.first, first.isUppercase else { return "" }
         return outlet

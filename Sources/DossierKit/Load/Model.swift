@@ -22,6 +22,8 @@ public struct Article: Sendable {
     public var paragraphs: [String]
     /// Topic slugs, filled by the index from front matter and the aliases found in the text.
     public var topics: [String] = []
+    /// What lists show under the headline: the summary, or the start of the first paragraph. Set by the index.
+    public var listSummary: String?
 }
 
 /// An editor's note, written in Markdown.
@@ -53,4 +55,6 @@ public struct SiteContent: Sendable {
     public var notes: [Note]
     /// The curated rows of `content/territory.csv`.
     public var territory: [TerritoryFigure]
+    /// Hash of every content file read, in order: equal hashes mean equal content.
+    public var inputHash: ContentHash
 }

@@ -6,7 +6,8 @@ public enum SiteLoader {
         let content = site.appendingPathComponent("content")
         var topics: [Topic] = []
         let topicsPath = "content/topics.yml"
-        if let text = readText(content.appendingPathComponent("topics.yml"), path: topicsPath, log: &log) {
+        let topicsText = readText(content.appendingPathComponent("topics.yml"), path: topicsPath, log: &log)
+        if let text = topicsText {
             topics = TopicLoader.load(text, path: topicsPath, log: &log)
         } else if !FileManager.default.fileExists(atPath: content.appendingPathComponent("topics.yml").path) {
             log.warning(topicsPath, "no topics file; pages will have no topics")
@@ -14,12 +15,22 @@ public enum SiteLoader {
 
         // Files are read and parsed on every core; each keeps its own log, merged in file order.
         let articleFiles = files(in: content.appendingPathComponent("articles"), ending: ".txt", path: "content/articles", log: &log)
-        let loadedArticles = Parallel.map(articleFiles) { name, url -> (Article?, DiagnosticLog) in
+        let loadedArticles = Parallel.map(articleFiles) { name, url -> (ArticleCache.Entry?, DiagnosticLog) in
             var fileLog = DiagnosticLog()
             let path = "content/articles/\(name)"
-            let article = readText(url, path: path, log: &fileLog)
-                .flatMap { ArticleLoader.load($0, path: path, id: String(name.dropLast(4)), log: &fileLog) }
-            return (article, fileLog)
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                _ = readText(url, path: path, log: &fileLog)
+                return (nil, fileLog)
+            }
+            let hash = data.withUnsafeBytes { ContentHash($0) }
+            if let entry = cache.articles.entry(for: path, hash: hash) {
+                for diagnostic in entry.diagnostics { fileLog.append(diagnostic) }
+                return (entry, fileLog)
+            }
+            guard let text = decodeText(data, path: path, log: &fileLog),
+                  let article = ArticleLoader.load(text, path: path, id: String(name.dropLast(4)), log: &fileLog)
+            else { return (nil, fileLog) }
+            return (ArticleCache.Entry(hash: hash, article: article, diagnostics: fileLog.items), fileLog)
         }
         let noteFiles = files(in: content.appendingPathComponent("notes"), ending: ".md", path: "content/notes", log: &log)
         // A note whose file has the hash the cache knows is taken from the cache, warnings and all.
@@ -37,24 +48,32 @@ public enum SiteLoader {
                 return (entry, fileLog)
             }
             guard let text = decodeText(data, path: path, log: &fileLog),
-                  var (note, html) = NoteLoader.load(text, path: path, stem: String(name.dropLast(3)), log: &fileLog)
+                  let (parsed, html) = NoteLoader.load(text, path: path, stem: String(name.dropLast(3)), log: &fileLog)
             else { return (nil, fileLog) }
+            var note = parsed
             note.body = try cache.bodies.append(html)
             note.sourceHash = hash
             return (NoteCache.Entry(hash: hash, note: note, diagnostics: fileLog.items), fileLog)
         }
         for (_, fileLog) in loadedArticles { log.append(contentsOf: fileLog) }
         for (_, fileLog) in loadedNotes { log.append(contentsOf: fileLog) }
-        let articles = loadedArticles.compactMap(\.0)
+        let articleEntries = loadedArticles.compactMap(\.0)
+        cache.save(articleEntries)
+        let articles = articleEntries.map(\.article)
         let notes = try cache.save(loadedNotes.compactMap(\.0)).map(\.note)
         var territory: [TerritoryFigure] = []
         let territoryPath = "content/territory.csv"
-        if let text = readText(content.appendingPathComponent("territory.csv"), path: territoryPath, log: &log) {
+        let territoryText = readText(content.appendingPathComponent("territory.csv"), path: territoryPath, log: &log)
+        if let text = territoryText {
             territory = TerritoryCSV.load(text, path: territoryPath, log: &log)
         } else if !FileManager.default.fileExists(atPath: content.appendingPathComponent("territory.csv").path) {
             log.warning(territoryPath, "no territory series; the territory page will list only figures found in articles")
         }
-        return SiteContent(topics: topics, articles: articles, notes: notes, territory: territory)
+        var inputs = ContentHash("dossier content")
+        for text in [topicsText ?? "", territoryText ?? ""] { inputs = inputs.combined(ContentHash(text)) }
+        for entry in articleEntries { inputs = inputs.combined(ContentHash(entry.article.path)).combined(entry.hash) }
+        for note in notes { inputs = inputs.combined(ContentHash(note.path)).combined(note.sourceHash) }
+        return SiteContent(topics: topics, articles: articles, notes: notes, territory: territory, inputHash: inputs)
     }
 
     /// Regular files in `folder` whose names end with `ending`, sorted by name so that the build does not

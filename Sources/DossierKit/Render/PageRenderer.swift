@@ -124,7 +124,7 @@ struct PageRenderer: Sendable {
     func articleItem(_ article: Article, from page: SitePage) -> [String: Any] {
         var item: [String: Any] = ["title": article.title ?? article.id, "href": href(.article(article.id), from: page)]
         item["outlet"] = article.outlet
-        item["summary"] = article.summary ?? article.paragraphs.first.map { Excerpt.make($0) }
+        item["summary"] = article.listSummary
         if let date = article.date { item["date"] = dateValues(date) }
         return item
     }
@@ -154,8 +154,9 @@ struct PageRenderer: Sendable {
 enum Excerpt {
     static func make(_ text: String, limit: Int = 220) -> String {
         guard text.count > limit else { return text }
-        var cut = String(text.prefix(limit))
-        if let space = cut.lastIndex(of: " ") { cut = String(cut[..<space]) }
-        return cut.trimmingCharacters(in: .punctuationCharacters.union(.whitespaces)) + "…"
+        var cut = Substring(text.prefix(limit))
+        if let space = cut.lastIndex(of: " ") { cut = cut[..<space] }
+        while let last = cut.last, last.isPunctuation || last.isWhitespace { cut.removeLast() }
+        return cut + "…"
     }
 }

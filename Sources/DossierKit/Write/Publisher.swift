@@ -42,6 +42,17 @@ public final class Publisher: @unchecked Sendable {
 
     var previous: String { parent + "/.\(name).prev" }
 
+    /// The hash of what the output holds now, by its manifest; `nil` when it has none.
+    func currentOutputHash() -> ContentHash? {
+        exists(output.path) ? readManifest(output.path).map(Self.hash) : nil
+    }
+
+    static func hash(of files: [String: ContentHash]) -> ContentHash {
+        files.keys.sorted().reduce(ContentHash("files")) { hash, path in
+            hash.combined(ContentHash(path)).combined(files[path] ?? ContentHash(""))
+        }
+    }
+
     /// Makes the output hold exactly `files`. `render` is asked only for files whose key differs from what the
     /// reused tree holds; it is called from several threads.
     public func publish(_ files: [(path: String, key: ContentHash)], render: @Sendable (String) throws -> Data) throws -> Stats {

@@ -1,0 +1,42 @@
+import Foundation
+
+/// What the last successful build of a site saw and made. When every input (content, templates, assets and the
+/// dossier program itself) hashes the same again and the output still holds what that build wrote, nothing can
+/// have changed: the build reports what it reported then and stops.
+struct LastBuild {
+    static let format = "dossier-last-build-1"
+
+    var inputs: ContentHash
+    var output: ContentHash
+    var notes = 0, articles = 0, topics = 0, pages = 0, files = 0
+    var diagnostics: [Diagnostic] = []
+
+    static func load(from path: String) -> LastBuild? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        var r = BinaryReader([UInt8](data))
+        guard (try? r.string()) == format, let inputs = try? r.hash(), let output = try? r.hash(),
+              let counts = try? (0..<5).map({ _ in try r.int() }), let diagnostics = try? readDiagnostics(&r)
+        else { return nil }
+        return LastBuild(inputs: inputs, output: output, notes: counts[0], articles: counts[1], topics: counts[2],
+                         pages: counts[3], files: counts[4], diagnostics: diagnostics)
+    }
+
+    func save(to path: String) {
+        var w = BinaryWriter()
+        w.string(Self.format); w.hash(inputs); w.hash(output)
+        for count in [notes, articles, topics, pages, files] { w.int(count) }
+        writeDiagnostics(diagnostics, to: &w)
+        let temporary = path + ".tmp-\(getpid())"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(w.bytes)) else { return }
+        if rename(temporary, path) != 0 { unlink(temporary) }
+    }
+
+    /// The running program's identity (path, size and modification time of its executable): a new build of
+    /// dossier may render differently, so nothing cached by another one is reused.
+    static let program: ContentHash = {
+        let path = Bundle.main.executablePath ?? CommandLine.arguments.first ?? ""
+        var info = stat()
+        guard stat(path, &info) == 0 else { return ContentHash(path) }
+        return ContentHash("\(path)\u{0}\(info.st_size)\u{0}\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)")
+    }()
+}

@@ -1,0 +1,38 @@
+import Foundation
+
+/// Every file the site has, with its key, and how to make each one: pages from the renderer, static files from
+/// `templates/assets/`.
+struct OutputPlan: Sendable {
+    let renderer: PageRenderer
+    let assets: [String: Data]
+    let files: [(path: String, key: ContentHash)]
+    private let pages: [String: SitePage]
+
+    init(renderer: PageRenderer, assets: [String: Data], templates: Templates) {
+        self.renderer = renderer
+        self.assets = assets
+        let fingerprint = templates.fingerprint
+        let pageKeys = Parallel.map(renderer.pages) { page in (page.path, renderer.key(page, templates: fingerprint)) }
+        files = pageKeys + assets.keys.sorted().map { path in (path, assets[path].map { $0.withUnsafeBytes { ContentHash($0) } } ?? ContentHash("")) }
+        pages = Dictionary(renderer.pages.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    var pageCount: Int { renderer.pages.filter { $0.path.hasSuffix(".html") }.count }
+
+    /// One hash for the whole output: equal when every file would be the same.
+    var hash: ContentHash { Publisher.hash(of: Dictionary(files.map { ($0.path, $0.key) }, uniquingKeysWith: { a, _ in a })) }
+
+    func contents(of path: String) -> Data {
+        if let page = pages[path] { return Data(renderer.render(page).utf8) }
+        return assets[path] ?? Data()
+    }
+
+    /// The files of `templates/assets/`, as `assets/<name>`.
+    static func assets(in folder: URL) -> [String: Data] {
+        var assets: [String: Data] = [:]
+        for (name, url) in SiteLoader.files(in: folder, ending: "") {
+            if let data = FileManager.default.contents(atPath: url.path) { assets["assets/" + name] = data }
+        }
+        return assets
+    }
+}
