@@ -4,7 +4,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm
 
-.PHONY: site test deps build bench clean
+.PHONY: site test check deps build bench clean
 
 site: deps
 	$(SWIFT) build -c release --product dossier
@@ -13,6 +13,10 @@ site: deps
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# The site as a reader gets it: nginx under /briefing/, linkchecker, the Nu validator, headless Chromium.
+check: deps
+	bash check/run.sh
 
 deps:
 	@if ! command -v pkg-config >/dev/null || ! pkg-config --exists libcmark-gfm || ! command -v cmark-gfm >/dev/null; then \

@@ -62,9 +62,7 @@ struct ArticleCache {
             w.strings(a.paragraphs)
             writeDiagnostics(entry.diagnostics, to: &w)
         }
-        let temporary = path + ".tmp-\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(w.bytes)) else { return }
-        if rename(temporary, path) != 0 { unlink(temporary) }
+        FileOps.writeAtomically(w.bytes, to: path)
     }
 }
 

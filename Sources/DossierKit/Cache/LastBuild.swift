@@ -26,9 +26,7 @@ struct LastBuild {
         w.string(Self.format); w.hash(inputs); w.hash(output)
         for count in [notes, articles, topics, pages, files] { w.int(count) }
         writeDiagnostics(diagnostics, to: &w)
-        let temporary = path + ".tmp-\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(w.bytes)) else { return }
-        if rename(temporary, path) != 0 { unlink(temporary) }
+        FileOps.writeAtomically(w.bytes, to: path)
     }
 
     /// The running program's identity (path, size and modification time of its executable): a new build of

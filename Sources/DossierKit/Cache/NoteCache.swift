@@ -43,9 +43,7 @@ struct NoteCache {
         writer.hash(LastBuild.program)
         writer.int(entries.count)
         for entry in entries { write(entry, to: &writer) }
-        let temporary = path + ".tmp-\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(writer.bytes)) else { return }
-        if rename(temporary, path) != 0 { unlink(temporary) }
+        FileOps.writeAtomically(writer.bytes, to: path)
     }
 
     private static func write(_ entry: Entry, to w: inout BinaryWriter) {

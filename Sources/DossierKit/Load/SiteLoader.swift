@@ -4,14 +4,8 @@ import Foundation
 public enum SiteLoader {
     static func load(site: URL, cache: BuildCache, log: inout DiagnosticLog) throws -> SiteContent {
         let content = site.appendingPathComponent("content")
-        var topics: [Topic] = []
-        let topicsPath = "content/topics.yml"
-        let topicsText = readText(content.appendingPathComponent("topics.yml"), path: topicsPath, log: &log)
-        if let text = topicsText {
-            topics = TopicLoader.load(text, path: topicsPath, log: &log)
-        } else if !FileManager.default.fileExists(atPath: content.appendingPathComponent("topics.yml").path) {
-            log.warning(topicsPath, "no topics file; pages will have no topics")
-        }
+        let topicsText = readOptional(content, "topics.yml", log: &log, missing: "no topics file; pages will have no topics")
+        let topics = topicsText.map { TopicLoader.load($0, path: "content/topics.yml", log: &log) } ?? []
 
         // Files are read and parsed on every core; each keeps its own log, merged in file order.
         let articleFiles = files(in: content.appendingPathComponent("articles"), ending: ".txt", path: "content/articles", log: &log)
@@ -61,19 +55,22 @@ public enum SiteLoader {
         cache.save(articleEntries)
         let articles = articleEntries.map(\.article)
         let notes = try cache.save(loadedNotes.compactMap(\.0)).map(\.note)
-        var territory: [TerritoryFigure] = []
-        let territoryPath = "content/territory.csv"
-        let territoryText = readText(content.appendingPathComponent("territory.csv"), path: territoryPath, log: &log)
-        if let text = territoryText {
-            territory = TerritoryCSV.load(text, path: territoryPath, log: &log)
-        } else if !FileManager.default.fileExists(atPath: content.appendingPathComponent("territory.csv").path) {
-            log.warning(territoryPath, "no territory series; the territory page will list only figures found in articles")
-        }
+        let territoryText = readOptional(content, "territory.csv", log: &log,
+                                         missing: "no territory series; the territory page will list only figures found in articles")
+        let territory = territoryText.map { TerritoryCSV.load($0, path: "content/territory.csv", log: &log) } ?? []
         var inputs = ContentHash("dossier content")
         for text in [topicsText ?? "", territoryText ?? ""] { inputs = inputs.combined(ContentHash(text)) }
         for entry in articleEntries { inputs = inputs.combined(ContentHash(entry.article.path)).combined(entry.hash) }
         for note in notes { inputs = inputs.combined(ContentHash(note.path)).combined(note.sourceHash) }
         return SiteContent(topics: topics, articles: articles, notes: notes, territory: territory, inputHash: inputs)
+    }
+
+    /// The text of `content/<name>`, or `nil` with a warning when the site has no such file.
+    static func readOptional(_ content: URL, _ name: String, log: inout DiagnosticLog, missing: String) -> String? {
+        let url = content.appendingPathComponent(name)
+        if let text = readText(url, path: "content/" + name, log: &log) { return text }
+        if !FileManager.default.fileExists(atPath: url.path) { log.warning("content/" + name, missing) }
+        return nil
     }
 
     /// Regular files in `folder` whose names end with `ending`, sorted by name so that the build does not

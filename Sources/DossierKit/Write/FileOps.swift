@@ -19,6 +19,20 @@ enum FileOps {
         }
     }
 
+    /// Replaces `path` with `bytes` in one step (a temporary file renamed over it), so that a reader, or a
+    /// killed build, never sees half a file.
+    @discardableResult
+    static func writeAtomically(_ bytes: [UInt8], to path: String) -> Bool {
+        let temporary = path + ".tmp-\(getpid())"
+        do {
+            try bytes.withUnsafeBytes { try write(temporary, $0) }
+        } catch {
+            return false
+        }
+        if rename(temporary, path) != 0 { unlink(temporary); return false }
+        return true
+    }
+
     /// Creates `path` as a folder; an existing folder is fine.
     static func makeFolder(_ path: String) throws {
         if mkdir(path, 0o755) != 0 && errno != EEXIST {

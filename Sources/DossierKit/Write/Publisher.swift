@@ -162,10 +162,7 @@ public final class Publisher: @unchecked Sendable {
         var writer = BinaryWriter()
         writer.int(files.count)
         for (file, key) in files.sorted(by: { $0.key < $1.key }) { writer.string(file); writer.hash(key) }
-        let temporary = path + ".tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(writer.bytes)), rename(temporary, path) == 0 else {
-            throw PublishError("cannot write the cache file \(path)")
-        }
+        guard FileOps.writeAtomically(writer.bytes, to: path) else { throw PublishError("cannot write the cache file \(path)") }
     }
 
     private func dropManifest(_ tree: String) {

