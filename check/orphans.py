@@ -31,6 +31,6 @@ for b in broken:
     print("  broken: " + b)
 for o in orphans:
     print("  not linked from anywhere: " + o)
-print("links: %d checked on this site, %d broken; pages: %d in public/, %d reached from the home page, %d not linked"
+print("links: %d URLs of this site checked, %d broken; pages: %d in public/, %d reached from the home page, %d not linked"
       % (checked, len(broken), len(pages), len(pages & reached), len(orphans)))
 sys.exit(1 if broken or orphans else 0)
