@@ -32,8 +32,9 @@ struct Build: ParsableCommand {
             let seconds = (ContinuousClock.now - start).formatted(.units(allowed: [.seconds], fractionalPart: .show(length: 3)))
             let changes = report.written + report.removed == 0 ? "nothing changed"
                 : "\(report.written) written" + (report.removed > 0 ? ", \(report.removed) removed" : "")
-            print("built \(report.notes) notes, \(report.articles) articles, \(report.topics) topics: "
-                + "\(report.pages) pages, \(report.files) files in \(outputURL.path), \(changes) (\(seconds))"
+            print("built \(count(report.notes, "note")), \(count(report.articles, "article")), "
+                + "\(count(report.topics, "topic")): \(count(report.pages, "page")), \(count(report.files, "file")) "
+                + "in \(outputURL.path), \(changes) (\(seconds))"
                 + (report.warnings.isEmpty ? "" : ", \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")"))
         } catch let failure as BuildFailed {
             for diagnostic in failure.diagnostics { printError(diagnostic.description) }
@@ -43,6 +44,8 @@ struct Build: ParsableCommand {
             throw ExitCode(1)
         }
     }
+
+    func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
     func printError(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))

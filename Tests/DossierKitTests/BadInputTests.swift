@@ -166,7 +166,7 @@ struct BadInputTests {
             "content/articles/b.txt: warning: no outlet found in the text; add 'outlet:' in front matter",
             "content/topics.yml: warning: topic 'Lonely' has no notes or articles",
         ])
-        #expect(result.output.hasPrefix("built 1 notes, 2 articles, 2 topics"))
+        #expect(result.output.hasPrefix("built 1 note, 2 articles, 2 topics"))
     }
 
     @Test("an output path that is a file, or that cannot be made, is an error")
