@@ -6,8 +6,8 @@ import Foundation
 final class BuildCache: @unchecked Sendable {
     let folder: String
     private(set) var bodies: BodyStore
-    let notes: NoteCache
-    let articles: ArticleCache
+    let notes: FileCache<Note>
+    let articles: FileCache<Article>
     private let lockFD: Int32
     private let temporary: Bool
 
@@ -25,8 +25,12 @@ final class BuildCache: @unchecked Sendable {
         self.folder = folder
         self.temporary = temporary
         bodies = try BodyStore(path: folder + "/bodies")
-        notes = NoteCache.load(from: folder + "/notes")
-        articles = ArticleCache.load(from: folder + "/articles")
+        // A note whose body lies beyond the end of the bodies file (a cache half deleted) is parsed again.
+        let size = bodies.size
+        notes = FileCache.load(from: folder + "/notes", format: CacheCoding.noteFormat, key: \.path, read: CacheCoding.readNote)
+            .keeping { $0.body.offset + $0.body.length <= size }
+        articles = .load(from: folder + "/articles", format: CacheCoding.articleFormat, key: \.path,
+                         read: CacheCoding.readArticle)
     }
 
     deinit {
@@ -37,25 +41,25 @@ final class BuildCache: @unchecked Sendable {
     var lastBuild: LastBuild? { LastBuild.load(from: folder + "/last-build") }
     func save(_ build: LastBuild) { build.save(to: folder + "/last-build") }
 
-    func save(_ entries: [ArticleCache.Entry]) {
-        ArticleCache.save(entries, to: folder + "/articles")
+    func save(_ entries: [FileCache<Article>.Entry]) {
+        FileCache.save(entries, to: folder + "/articles", format: CacheCoding.articleFormat, write: CacheCoding.write)
     }
 
     /// Records the notes of this build; bodies of notes that are gone are dropped once they are most of the file.
-    func save(_ entries: [NoteCache.Entry]) throws -> [NoteCache.Entry] {
+    func save(_ entries: [FileCache<Note>.Entry]) throws -> [FileCache<Note>.Entry] {
         var entries = entries
-        let live = entries.reduce(0) { $0 + $1.note.body.length }
+        let live = entries.reduce(0) { $0 + $1.value.body.length }
         if bodies.size > 2 * live + (16 << 20) {
             let compacted = try BodyStore(path: folder + "/bodies.new")
             for i in entries.indices {
-                entries[i].note.body = try compacted.append(bodies.read(entries[i].note.body))
+                entries[i].value.body = try compacted.append(bodies.read(entries[i].value.body))
             }
             guard rename(folder + "/bodies.new", folder + "/bodies") == 0 else {
                 throw PublishError("cannot replace the cache file \(folder)/bodies")
             }
             bodies = compacted
         }
-        NoteCache.save(entries, to: folder + "/notes")
+        FileCache.save(entries, to: folder + "/notes", format: CacheCoding.noteFormat, write: CacheCoding.write)
         return entries
     }
 }

@@ -9,60 +9,62 @@ public enum SiteLoader {
 
         // Files are read and parsed on every core; each keeps its own log, merged in file order.
         let articleFiles = files(in: content.appendingPathComponent("articles"), ending: ".txt", path: "content/articles", log: &log)
-        let loadedArticles = Parallel.map(articleFiles) { name, url -> (ArticleCache.Entry?, DiagnosticLog) in
-            var fileLog = DiagnosticLog()
-            let path = "content/articles/\(name)"
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                _ = readText(url, path: path, log: &fileLog)
-                return (nil, fileLog)
-            }
-            let hash = data.withUnsafeBytes { ContentHash($0) }
-            if let entry = cache.articles.entry(for: path, hash: hash) {
-                for diagnostic in entry.diagnostics { fileLog.append(diagnostic) }
-                return (entry, fileLog)
-            }
-            guard let text = decodeText(data, path: path, log: &fileLog),
-                  let article = ArticleLoader.load(text, path: path, id: String(name.dropLast(4)), log: &fileLog)
-            else { return (nil, fileLog) }
-            return (ArticleCache.Entry(hash: hash, article: article, diagnostics: fileLog.items), fileLog)
+        let articleEntries = try loadFiles(articleFiles, in: "content/articles", cache: cache.articles, log: &log) {
+            text, path, name, fileLog in
+            ArticleLoader.load(text, path: path, id: String(name.dropLast(4)), log: &fileLog)
         }
         let noteFiles = files(in: content.appendingPathComponent("notes"), ending: ".md", path: "content/notes", log: &log)
-        // A note whose file has the hash the cache knows is taken from the cache, warnings and all.
-        let loadedNotes = try Parallel.map(noteFiles) { name, url -> (NoteCache.Entry?, DiagnosticLog) in
-            var fileLog = DiagnosticLog()
-            let path = "content/notes/\(name)"
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                _ = readText(url, path: path, log: &fileLog)
-                return (nil, fileLog)
-            }
-            let hash = data.withUnsafeBytes { ContentHash($0) }
-            if let entry = cache.notes.entry(for: path, hash: hash),
-               entry.note.body.offset + entry.note.body.length <= cache.bodies.size {
-                for diagnostic in entry.diagnostics { fileLog.append(diagnostic) }
-                return (entry, fileLog)
-            }
-            guard let text = decodeText(data, path: path, log: &fileLog),
-                  let (parsed, html) = NoteLoader.load(text, path: path, stem: String(name.dropLast(3)), log: &fileLog)
-            else { return (nil, fileLog) }
+        let noteEntries = try loadFiles(noteFiles, in: "content/notes", cache: cache.notes, log: &log) {
+            text, path, name, fileLog in
+            guard let (parsed, html) = NoteLoader.load(text, path: path, stem: String(name.dropLast(3)), log: &fileLog)
+            else { return nil }
             var note = parsed
             note.body = try cache.bodies.append(html)
-            note.sourceHash = hash
-            return (NoteCache.Entry(hash: hash, note: note, diagnostics: fileLog.items), fileLog)
+            return note
+        }.map { entry in
+            var entry = entry
+            entry.value.sourceHash = entry.hash
+            return entry
         }
-        for (_, fileLog) in loadedArticles { log.append(contentsOf: fileLog) }
-        for (_, fileLog) in loadedNotes { log.append(contentsOf: fileLog) }
-        let articleEntries = loadedArticles.compactMap(\.0)
         cache.save(articleEntries)
-        let articles = articleEntries.map(\.article)
-        let notes = try cache.save(loadedNotes.compactMap(\.0)).map(\.note)
+        let articles = articleEntries.map(\.value)
+        let notes = try cache.save(noteEntries).map(\.value)
+
         let territoryText = readOptional(content, "territory.csv", log: &log,
                                          missing: "no territory series; the territory page will list only figures found in articles")
         let territory = territoryText.map { TerritoryCSV.load($0, path: "content/territory.csv", log: &log) } ?? []
         var inputs = ContentHash("dossier content")
         for text in [topicsText ?? "", territoryText ?? ""] { inputs = inputs.combined(ContentHash(text)) }
-        for entry in articleEntries { inputs = inputs.combined(ContentHash(entry.article.path)).combined(entry.hash) }
-        for note in notes { inputs = inputs.combined(ContentHash(note.path)).combined(note.sourceHash) }
+        for (path, hash) in articleEntries.map({ ($0.value.path, $0.hash) }) + noteEntries.map({ ($0.value.path, $0.hash) }) {
+            inputs = inputs.combined(ContentHash(path)).combined(hash)
+        }
         return SiteContent(topics: topics, articles: articles, notes: notes, territory: territory, inputHash: inputs)
+    }
+
+    /// Reads `files` on every core. A file whose hash the cache knows gives the cached value (and replays its
+    /// warnings); any other is decoded and handed to `parse`. Entries come back in file order.
+    static func loadFiles<Value>(_ files: [(String, URL)], in folder: String, cache: FileCache<Value>,
+                                 log: inout DiagnosticLog,
+                                 parse: (String, String, String, inout DiagnosticLog) throws -> Value?) throws -> [FileCache<Value>.Entry] {
+        let loaded = try Parallel.map(files) { name, url -> (FileCache<Value>.Entry?, DiagnosticLog) in
+            var fileLog = DiagnosticLog()
+            let path = "\(folder)/\(name)"
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                _ = readText(url, path: path, log: &fileLog)
+                return (nil, fileLog)
+            }
+            let hash = data.withUnsafeBytes { ContentHash($0) }
+            if let entry = cache.entry(for: path, hash: hash) {
+                for diagnostic in entry.diagnostics { fileLog.append(diagnostic) }
+                return (entry, fileLog)
+            }
+            guard let text = decodeText(data, path: path, log: &fileLog),
+                  let value = try parse(text, path, name, &fileLog)
+            else { return (nil, fileLog) }
+            return (FileCache.Entry(hash: hash, value: value, diagnostics: fileLog.items), fileLog)
+        }
+        for (_, fileLog) in loaded { log.append(contentsOf: fileLog) }
+        return loaded.compactMap(\.0)
     }
 
     /// The text of `content/<name>`, or `nil` with a warning when the site has no such file.

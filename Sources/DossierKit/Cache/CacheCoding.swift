@@ -1,0 +1,57 @@
+/// How notes and articles are written in the file cache. Bump a format when its fields change.
+enum CacheCoding {
+    static let noteFormat = "dossier-note-cache-4"
+    static let articleFormat = "dossier-article-cache-2"
+
+    static func write(_ n: Note, to w: inout BinaryWriter) {
+        w.string(n.path); w.string(n.slug); w.string(n.title); w.string(n.date.iso); w.optionalString(n.summary)
+        w.located(n.topicRefs); w.located(n.sources)
+        w.strings(n.anchors.sorted())
+        w.int(n.siteLinks.count)
+        for link in n.siteLinks {
+            w.optionalString(link.value.page.map(PageCode.encode)); w.string(link.value.resolvedPath)
+            w.optionalString(link.value.fragment); w.int(link.line); w.int(link.column)
+        }
+        w.int(n.slugLine ?? -1)
+        w.int(n.body.offset); w.int(n.body.length)
+        w.hash(n.sourceHash)
+    }
+
+    static func readNote(_ r: inout BinaryReader) throws -> Note {
+        let path = try r.string(), slug = try r.string(), title = try r.string(), date = try r.day()
+        let summary = try r.optionalString()
+        let topics = try r.located(), sources = try r.located()
+        let anchors = Set(try r.strings())
+        let linkCount = try r.int()
+        guard linkCount >= 0 else { throw BinaryReader.Corrupt() }
+        let links = try (0..<linkCount).map { _ -> Located<SiteLink> in
+            let page = try r.optionalString().flatMap(PageCode.decode)
+            let link = SiteLink(page: page, resolvedPath: try r.string(), fragment: try r.optionalString())
+            return Located(value: link, line: try r.int(), column: try r.int())
+        }
+        let slugLine = try r.int()
+        let body = BodyRef(offset: try r.int(), length: try r.int())
+        return Note(slug: slug, path: path, title: title, date: date, summary: summary, topicRefs: topics,
+                    sources: sources, body: body, sourceHash: try r.hash(), siteLinks: links, anchors: anchors,
+                    slugLine: slugLine < 0 ? nil : slugLine)
+    }
+
+    static func write(_ a: Article, to w: inout BinaryWriter) {
+        w.string(a.id); w.string(a.path)
+        w.optionalString(a.title); w.optionalString(a.date?.iso); w.optionalString(a.outlet)
+        w.optionalString(a.url); w.optionalString(a.summary)
+        w.located(a.topicRefs)
+        w.strings(a.paragraphs)
+    }
+
+    static func readArticle(_ r: inout BinaryReader) throws -> Article {
+        let id = try r.string(), path = try r.string(), title = try r.optionalString()
+        let date = try r.optionalString().map { text -> Day in
+            guard let day = Day(iso: text) else { throw BinaryReader.Corrupt() }
+            return day
+        }
+        return Article(id: id, path: path, title: title, date: date, outlet: try r.optionalString(),
+                       url: try r.optionalString(), summary: try r.optionalString(), topicRefs: try r.located(),
+                       paragraphs: try r.strings())
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// What was made from each content file by an earlier build, by the hash of the file: a file with the same hash
+/// is not parsed again. A missing, old or damaged cache file is simply empty; it never fails a build.
+struct FileCache<Value> {
+    struct Entry {
+        var hash: ContentHash
+        var value: Value
+        var diagnostics: [Diagnostic]
+    }
+
+    private(set) var entries: [String: Entry] = [:]
+
+    /// The cache without the entries `isValid` rejects; those files are parsed again.
+    func keeping(_ isValid: (Value) -> Bool) -> FileCache {
+        var cache = self
+        cache.entries = entries.filter { isValid($0.value.value) }
+        return cache
+    }
+
+    func entry(for path: String, hash: ContentHash) -> Entry? {
+        guard let entry = entries[path], entry.hash == hash else { return nil }
+        return entry
+    }
+
+    /// Reads the entries written by `save` with the same `format` and by this very program.
+    static func load(from path: String, format: String, key: KeyPath<Value, String>,
+                     read: (inout BinaryReader) throws -> Value) -> FileCache {
+        guard let data = FileManager.default.contents(atPath: path) else { return FileCache() }
+        var reader = BinaryReader([UInt8](data))
+        var cache = FileCache()
+        do {
+            guard try reader.string() == format, try reader.hash() == LastBuild.program else { return FileCache() }
+            for _ in 0..<max(0, try reader.int()) {
+                let hash = try reader.hash()
+                let value = try read(&reader)
+                cache.entries[value[keyPath: key]] = Entry(hash: hash, value: value, diagnostics: try readDiagnostics(&reader))
+            }
+        } catch {
+            return FileCache()
+        }
+        return cache
+    }
+
+    static func save(_ entries: [Entry], to path: String, format: String, write: (Value, inout BinaryWriter) -> Void) {
+        var writer = BinaryWriter()
+        writer.string(format)
+        writer.hash(LastBuild.program)
+        writer.int(entries.count)
+        for entry in entries {
+            writer.hash(entry.hash)
+            write(entry.value, &writer)
+            writeDiagnostics(entry.diagnostics, to: &writer)
+        }
+        FileOps.writeAtomically(writer.bytes, to: path)
+    }
+}
+
+func writeDiagnostics(_ diagnostics: [Diagnostic], to w: inout BinaryWriter) {
+    w.int(diagnostics.count)
+    for d in diagnostics {
+        w.bool(d.severity == .error); w.string(d.path); w.int(d.line ?? -1); w.int(d.column ?? -1); w.string(d.message)
+    }
+}
+
+func readDiagnostics(_ r: inout BinaryReader) throws -> [Diagnostic] {
+    let count = try r.int()
+    return try (0..<max(0, count)).map { _ -> Diagnostic in
+        let severity: Diagnostic.Severity = try r.bool() ? .error : .warning
+        let file = try r.string(), line = try r.int(), column = try r.int()
+        return Diagnostic(severity, file, line: line < 0 ? nil : line, column: column < 0 ? nil : column, try r.string())
+    }
+}
+
+extension BinaryWriter {
+    mutating func located(_ items: [Located<String>]) {
+        int(items.count)
+        for item in items { string(item.value); int(item.line); int(item.column) }
+    }
+}
+
+extension BinaryReader {
+    mutating func located() throws -> [Located<String>] {
+        let count = try int()
+        guard count >= 0 else { throw Corrupt() }
+        return try (0..<count).map { _ in Located(value: try string(), line: try int(), column: try int()) }
+    }
+
+    mutating func day() throws -> Day {
+        guard let day = Day(iso: try string()) else { throw Corrupt() }
+        return day
+    }
+}
