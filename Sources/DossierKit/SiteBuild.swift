@@ -55,7 +55,7 @@ public enum SiteBuild {
         }
 
         // Index
-        let index = SiteIndex.build(content, log: &log)
+        let index = SiteIndex.build(content, files: Set(SitePage.dataFiles.map(\.path) + assets.keys), log: &log)
         stopwatch.lap("index")
         guard let templates, let publisher, !log.hasErrors else { throw BuildFailed(diagnostics: log.sorted) }
 

@@ -169,6 +169,19 @@ struct BadInputTests {
         #expect(result.output.hasPrefix("built 1 note, 2 articles, 2 topics"))
     }
 
+    @Test("notes may link to the data files and to any file of templates/assets, and to nothing else")
+    func linksToFiles() throws {
+        let site = try SmallSite()
+        defer { site.folder.cleanUp() }
+        try Data([0x89, 0x50, 0x4E, 0x47]).write(to: site.site.appendingPathComponent("templates/assets/map.png"))
+        try site.write("content/notes/files.md", "---\ntitle: F\ndate: 2025-01-01\n---\n[a](/assets/map.png) [b](/assets/style.css) [c](/data/territory.json)\n")
+        #expect(try Dossier.build(site.site).status == 0)
+        try site.write("content/notes/files.md", "---\ntitle: F\ndate: 2025-01-01\n---\n[a](/assets/gone.png)\n")
+        let result = try Dossier.build(site.site)
+        #expect(result.status == 1)
+        #expect(result.errors.contains("content/notes/files.md:5:1: error: link to 'assets/gone.png', which the build does not write"))
+    }
+
     @Test("an output path that is a file, or that cannot be made, is an error")
     func outputPath() throws {
         let site = try SmallSite()

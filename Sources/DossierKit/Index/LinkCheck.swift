@@ -2,7 +2,9 @@
 enum LinkCheck {
     static let territoryAnchors: Set<String> = ["series", "quoted", "data"]
 
-    static func problem(_ link: SiteLink, articles: [String: Int], notes: [String: Set<String>], topics: Set<String>) -> String? {
+    /// `files`: the data and asset files the build writes (`data/territory.csv`, `assets/style.css`, …).
+    static func problem(_ link: SiteLink, articles: [String: Int], notes: [String: Set<String>], topics: Set<String>,
+                        files: Set<String>) -> String? {
         guard let page = link.page else {
             return link.resolvedPath.hasPrefix("..") ? "link to '\(link.resolvedPath)' leaves the site"
                                                      : "link to '\(link.resolvedPath)', which is not a page of this site"
@@ -23,10 +25,11 @@ enum LinkCheck {
             }
         case .territory:
             if let fragment = link.fragment, !fragment.isEmpty, !territoryAnchors.contains(fragment) {
-                return "link to unknown section '#\(fragment)' of the territory page (it has #data, #quoted, #series)"
+                return "link to unknown section '#\(fragment)' of the territory page (it has #"
+                    + territoryAnchors.sorted().joined(separator: ", #") + ")"
             }
         case .topic(let slug) where !topics.contains(slug): return "link to unknown topic '\(slug)'"
-        case .file(let path) where !["data/territory.csv", "data/territory.json", "assets/style.css"].contains(path):
+        case .file(let path) where !files.contains(path):
             return "link to '\(path)', which the build does not write"
         default: break
         }

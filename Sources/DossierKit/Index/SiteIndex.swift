@@ -35,7 +35,8 @@ public struct SiteIndex: Sendable {
 }
 
 extension SiteIndex {
-    public static func build(_ content: SiteContent, log: inout DiagnosticLog) -> SiteIndex {
+    /// `files`: the data and asset files the build will write, which content may link to.
+    public static func build(_ content: SiteContent, files: Set<String>, log: inout DiagnosticLog) -> SiteIndex {
         let resolver = TopicResolver(topics: content.topics)
         let matcher = TopicMatcher(topics: content.topics)
 
@@ -70,7 +71,8 @@ extension SiteIndex {
         let noteAnchors = Dictionary(notes.map { ($0.slug, $0.anchors) }, uniquingKeysWith: { a, _ in a })
         for note in notes {
             for link in note.siteLinks {
-                if let problem = LinkCheck.problem(link.value, articles: articleIDs, notes: noteAnchors, topics: topicSlugs) {
+                if let problem = LinkCheck.problem(link.value, articles: articleIDs, notes: noteAnchors, topics: topicSlugs,
+                                                     files: files) {
                     log.error(note.path, line: link.line, column: link.column, problem)
                 }
             }

@@ -38,8 +38,3 @@ enum TerritoryIndex {
         }.map(\.element)
     }
 }
-
-extension Day {
-    /// Orders a month before its days.
-    var sortKeyValue: Int { ordinal * 2 + (day == nil ? 0 : 1) }
-}

@@ -21,6 +21,9 @@ public enum SitePage: Sendable, Hashable {
         }
     }
 
+    /// The data files every site has, beside its pages.
+    public static let dataFiles: [SitePage] = [.file("data/territory.csv"), .file("data/territory.json")]
+
     /// How many folders deep the page is, for relative links back to the root.
     public var depth: Int { path.split(separator: "/").count - 1 }
 }

@@ -7,17 +7,18 @@ struct OutputPlan: Sendable {
     let assets: [String: Data]
     let files: [(path: String, key: ContentHash)]
     private let pages: [String: SitePage]
+    let pageCount: Int
 
     init(renderer: PageRenderer, assets: [String: Data], templates: Templates) {
         self.renderer = renderer
         self.assets = assets
         let fingerprint = templates.fingerprint
-        let pageKeys = Parallel.map(renderer.pages) { page in (page.path, renderer.key(page, templates: fingerprint)) }
+        let all = renderer.pages
+        let pageKeys = Parallel.map(all) { page in (page.path, renderer.key(page, templates: fingerprint)) }
         files = pageKeys + assets.keys.sorted().map { path in (path, assets[path].map { $0.withUnsafeBytes { ContentHash($0) } } ?? ContentHash("")) }
-        pages = Dictionary(renderer.pages.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        pages = Dictionary(all.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        pageCount = all.filter { $0.path.hasSuffix(".html") }.count
     }
-
-    var pageCount: Int { renderer.pages.filter { $0.path.hasSuffix(".html") }.count }
 
     /// One hash for the whole output: equal when every file would be the same.
     var hash: ContentHash { Publisher.hash(of: Dictionary(files.map { ($0.path, $0.key) }, uniquingKeysWith: { a, _ in a })) }

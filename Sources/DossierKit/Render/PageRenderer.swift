@@ -9,7 +9,7 @@ struct PageRenderer: Sendable {
 
     /// Every page and data file the site has, in a fixed order.
     var pages: [SitePage] {
-        [.home, .territory, .file("data/territory.csv"), .file("data/territory.json"), .topicIndex]
+        [.home, .territory] + SitePage.dataFiles + [.topicIndex]
             + index.articles.map { .article($0.id) } + index.notes.map { .note($0.slug) }
             + index.topics.map { .topic($0.slug) }
     }
@@ -147,16 +147,5 @@ struct PageRenderer: Sendable {
 
     func dateValues(_ day: Day) -> [String: Any] {
         ["iso": day.iso, "display": day.display, "short": day.short]
-    }
-}
-
-/// The start of a paragraph, cut at a word boundary.
-enum Excerpt {
-    static func make(_ text: String, limit: Int = 220) -> String {
-        guard text.count > limit else { return text }
-        var cut = Substring(text.prefix(limit))
-        if let space = cut.lastIndex(of: " ") { cut = cut[..<space] }
-        while let last = cut.last, last.isPunctuation || last.isWhitespace { cut.removeLast() }
-        return cut + "…"
     }
 }

@@ -63,6 +63,9 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         return day.map { "\($0) \(name) \(year)" } ?? "\(name) \(year)"
     }
 
+    /// Orders a month before its days.
+    var sortKeyValue: Int { ordinal * 2 + (day == nil ? 0 : 1) }
+
     public var description: String { iso }
 
     public static func < (a: Day, b: Day) -> Bool {

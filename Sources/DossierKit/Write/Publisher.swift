@@ -9,7 +9,7 @@ import Foundation
 /// nothing leaves the output alone. A tree being updated loses its manifest first, so a killed build can only
 /// leave behind a tree that the next build does not trust.
 public final class Publisher: @unchecked Sendable {
-    public struct Stats: Sendable { public var written = 0; public var removed = 0; public var unchanged = false }
+    public struct Stats: Sendable { public var written = 0; public var removed = 0 }
 
     public let output: URL
     let parent: String
@@ -58,10 +58,7 @@ public final class Publisher: @unchecked Sendable {
     public func publish(_ files: [(path: String, key: ContentHash)], render: @Sendable (String) throws -> Data) throws -> Stats {
         var stats = Stats()
         let desired = Dictionary(files.map { ($0.path, $0.key) }, uniquingKeysWith: { a, _ in a })
-        if exists(output.path), readManifest(output.path) == desired {
-            stats.unchanged = true
-            return stats
-        }
+        if exists(output.path), readManifest(output.path) == desired { return stats }
         var target = previous
         var base: [String: ContentHash] = [:]
         if exists(previous), let manifest = readManifest(previous) {
