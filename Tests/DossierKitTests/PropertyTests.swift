@@ -61,4 +61,18 @@ struct PropertyTests {
             _ = TerritoryCSV.load(text, path: "content/territory.csv", log: &log)
         }
     }
+
+    @Test("the byte-level paths agree with the Unicode ones they shortcut")
+    func fastPathsAgree() async {
+        await propertyCheck(count: 400, input: Arbitrary.text) { text in
+            var copy = text
+            if let ascii = copy.withUTF8(Boilerplate.asciiKey) { #expect(ascii == Boilerplate.unicodeKey(text)) }
+            let headings = text.split(separator: "\n").map(String.init)
+            let ids = HeadingAnchors.ids(for: headings)
+            #expect(Set(ids).count == ids.count)
+            var html = headings.map { "<h2>\(HTML.escape($0))</h2>\n" }.joined()
+            let withIds = html.withUTF8 { HeadingAnchors.insert(ids, into: $0) }
+            #expect(withIds == zip(headings, ids).map { "<h2 id=\"\(HTML.escape($1))\">\(HTML.escape($0))</h2>\n" }.joined())
+        }
+    }
 }

@@ -58,14 +58,34 @@ enum Boilerplate {
 
     /// A comparison key: case and spacing folded, Markdown bold markers ignored.
     static func key(_ line: String) -> String {
+        var text = unbolded(line)
+        return text.withUTF8(asciiKey) ?? unicodeKey(text)
+    }
+
+    /// `key` for any text, scalar by scalar.
+    static func unicodeKey(_ text: String) -> String {
         var key = ""
         var space = false
-        for scalar in unbolded(line).lowercased().unicodeScalars {
+        for scalar in text.lowercased().unicodeScalars {
             if scalar.isSpaceLike { space = !key.isEmpty; continue }
             if space { key.unicodeScalars.append(" "); space = false }
             key.unicodeScalars.append(scalar)
         }
         return key
+    }
+
+    /// `key` for ASCII text, byte by byte; `nil` for any other text.
+    static func asciiKey(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var key: [UInt8] = []
+        key.reserveCapacity(bytes.count)
+        var space = false
+        for byte in bytes {
+            guard byte < 0x80 else { return nil }
+            if byte == 0x20 || (0x09...0x0D).contains(byte) { space = !key.isEmpty; continue }
+            if space { key.append(0x20); space = false }
+            key.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+        }
+        return String(decoding: key, as: UTF8.self)
     }
 
     static func unbolded(_ line: String) -> String {

@@ -41,7 +41,8 @@ struct FrontMatter {
         let bodyStart = closing.end < utf8.endIndex ? utf8.index(after: closing.end) : closing.end
         let bodyLine = yamlLineCount + 3
         do {
-            let node = try Yams.compose(yaml: yaml)
+            // UTF-8 named explicitly: Yams' default encoding reads the whole process environment on every call.
+            let node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
             let fields = try YAMLFields(node: node, path: path, lineOffset: 1)
             return FrontMatter(fields: fields, body: String(text[bodyStart...]), bodyLine: bodyLine)
         } catch let error as YamlError {

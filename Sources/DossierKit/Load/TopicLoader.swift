@@ -7,7 +7,7 @@ enum TopicLoader {
     static func load(_ text: String, path: String, log: inout DiagnosticLog) -> [Topic] {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch let error as YamlError {
             log.append(error.diagnostic(path: path, lineOffset: 0))
             return []

@@ -3,35 +3,38 @@ enum HeadingAnchors {
     static func ids(for headings: [String]) -> [String] {
         var used: [String: Int] = [:]
         return headings.map { text in
-            let base = Slug.make(text).isEmpty ? "section" : Slug.make(text)
+            let slug = Slug.make(text)
+            let base = slug.isEmpty ? "section" : slug
             let count = used[base, default: 0] + 1
             used[base] = count
             return count == 1 ? base : "\(base)-\(count)"
         }
     }
 
-    /// Adds `id="…"` to the `<h1>`…`<h6>` openings of cmark's HTML, in order. cmark writes those openings
+    /// cmark's HTML with `id="…"` added to the `<h1>`…`<h6>` openings, in order. cmark writes those openings
     /// only for headings: text and code are escaped, and raw HTML is omitted. One pass over the bytes.
-    static func insert(_ ids: [String], into html: String) -> String {
-        guard !ids.isEmpty else { return html }
+    static func insert(_ ids: [String], into html: UnsafeBufferPointer<UInt8>) -> String {
+        guard !ids.isEmpty else { return String(decoding: html, as: UTF8.self) }
         var out: [UInt8] = []
-        out.reserveCapacity(html.utf8.count + ids.count * 24)
+        out.reserveCapacity(html.count + ids.count * 24)
         var next = ids.makeIterator()
-        let bytes = Array(html.utf8)
+        var copied = 0
         var i = 0
-        while i < bytes.count {
-            if bytes[i] == UInt8(ascii: "<"), i + 3 < bytes.count, bytes[i + 1] == UInt8(ascii: "h"),
-               (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[i + 2]), bytes[i + 3] == UInt8(ascii: ">"),
+        while i + 3 < html.count {
+            if html[i] == UInt8(ascii: "<"), html[i + 1] == UInt8(ascii: "h"),
+               (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(html[i + 2]), html[i + 3] == UInt8(ascii: ">"),
                let id = next.next() {
-                out += Array("<h".utf8)
-                out.append(bytes[i + 2])
-                out += Array(" id=\"\(HTML.escape(id))\">".utf8)
+                out.append(contentsOf: html[copied..<i + 3])
+                out.append(contentsOf: #" id=""#.utf8)
+                out.append(contentsOf: HTML.escape(id).utf8)
+                out.append(contentsOf: #"">"#.utf8)
                 i += 4
+                copied = i
                 continue
             }
-            out.append(bytes[i])
             i += 1
         }
+        out.append(contentsOf: html[copied...])
         return String(decoding: out, as: UTF8.self)
     }
 }

@@ -60,7 +60,8 @@ public enum Markdown {
         }
         defer { free(html) }
         let anchors = HeadingAnchors.ids(for: headings)
-        return Rendered(html: HeadingAnchors.insert(anchors, into: String(cString: html)), links: links, anchors: anchors)
+        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(html).assumingMemoryBound(to: UInt8.self), count: strlen(html))
+        return Rendered(html: HeadingAnchors.insert(anchors, into: bytes), links: links, anchors: anchors)
     }
 
     /// Collects link destinations (rewriting them) and the text of each heading, in document order.

@@ -12,7 +12,12 @@ enum URLPolicy {
 
     /// Lower-cased, with the spaces and control characters browsers ignore inside a scheme removed.
     static func normalizedScheme(_ url: String) -> String {
-        String(url.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F }.prefix(16).map(Character.init)).lowercased()
+        var bytes: [UInt8] = []
+        for byte in url.utf8 where byte > 0x20 && byte != 0x7F {
+            bytes.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+            if bytes.count == 16 { break }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func isForbidden(_ url: String) -> Bool {

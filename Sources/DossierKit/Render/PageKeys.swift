@@ -3,44 +3,62 @@
 /// their text. Pages whose key is unchanged are neither rendered nor written again.
 extension PageRenderer {
     func key(_ page: SitePage, templates fingerprint: ContentHash) -> ContentHash {
-        var text = PageCode.encode(page) + "\u{0}"
+        var encoder = Canonical(PageCode.encode(page))
         switch page {
-        case .home: Canonical.append(home(), to: &text)
-        case .territory: Canonical.append(territory(on: page), to: &text)
-        case .topicIndex: Canonical.append(topicList(on: page), to: &text)
-        case .file: return ContentHash(text + render(page))
+        case .home: encoder.append(home())
+        case .territory: encoder.append(territory(on: page))
+        case .topicIndex: encoder.append(topicList(on: page))
+        case .file:
+            encoder.append(render(page))
+            return encoder.hash
         case .article(let id):
-            if let article = index.article(id) { Canonical.append(self.article(article, on: page), to: &text) }
+            if let article = index.article(id) { encoder.append(self.article(article, on: page)) }
         case .note(let slug):
-            if let note = index.note(slug) {
-                Canonical.append(self.note(note, on: page, body: note.sourceHash.description), to: &text)
-            }
+            if let note = index.note(slug) { encoder.append(self.note(note, on: page, body: note.sourceHash.description)) }
         case .topic(let slug):
-            if let topic = index.topic(slug) { Canonical.append(self.topic(topic, on: page), to: &text) }
+            if let topic = index.topic(slug) { encoder.append(self.topic(topic, on: page)) }
         }
-        return fingerprint.combined(ContentHash(text))
+        return fingerprint.combined(encoder.hash)
     }
 }
 
-/// One text for a template context, the same however its dictionaries happen to be ordered.
-enum Canonical {
-    static func append(_ value: Any, to text: inout String) {
+/// One byte string for a template context, the same however its dictionaries happen to be ordered; each value
+/// is tagged with its kind and length, so that different contexts never give the same bytes.
+struct Canonical {
+    private var bytes: [UInt8] = []
+
+    init(_ prefix: String) {
+        bytes.reserveCapacity(1024)
+        bytes.append(contentsOf: prefix.utf8)
+        bytes.append(0)
+    }
+
+    var hash: ContentHash { bytes.withUnsafeBytes { ContentHash($0) } }
+
+    mutating func append(_ value: Any) {
         switch value {
-        case let string as String: text += "s\(string.utf8.count):"; text += string
-        case let number as Int: text += "i\(number);"
-        case let flag as Bool: text += flag ? "T" : "F"
+        case let string as String: tagged(UInt8(ascii: "s"), string.utf8.count); bytes.append(contentsOf: string.utf8)
+        case let number as Int: tagged(UInt8(ascii: "i"), number)
+        case let flag as Bool: bytes.append(flag ? UInt8(ascii: "T") : UInt8(ascii: "F"))
         case let list as [Any]:
-            text += "[\(list.count)"
-            for item in list { append(item, to: &text) }
-            text += "]"
+            tagged(UInt8(ascii: "["), list.count)
+            for item in list { append(item) }
+            bytes.append(UInt8(ascii: "]"))
         case let map as [String: Any]:
-            text += "{\(map.count)"
-            for key in map.keys.sorted() {
-                text += "k\(key.utf8.count):" + key
-                if let item = map[key] { append(item, to: &text) }
+            tagged(UInt8(ascii: "{"), map.count)
+            for (key, item) in map.sorted(by: { $0.key < $1.key }) {
+                tagged(UInt8(ascii: "k"), key.utf8.count)
+                bytes.append(contentsOf: key.utf8)
+                append(item)
             }
-            text += "}"
-        default: text += "?\(value)"
+            bytes.append(UInt8(ascii: "}"))
+        default: append("?\(value)")
         }
+    }
+
+    /// A tag byte and a number, as eight little-endian bytes.
+    private mutating func tagged(_ tag: UInt8, _ number: Int) {
+        bytes.append(tag)
+        withUnsafeBytes(of: UInt64(bitPattern: Int64(number)).littleEndian) { bytes.append(contentsOf: $0) }
     }
 }

@@ -60,13 +60,7 @@ public struct Templates: Sendable {
     }
 }
 
-/// Mustache's HTML escaping, done on bytes: text without special characters is returned as it is.
+/// Mustache's HTML escaping (`& < > " '`), done on bytes.
 struct FastHTML: MustacheContentType {
-    func escapeText(_ text: String) -> String {
-        var text = text
-        let needsEscaping = text.withUTF8 { bytes in
-            bytes.contains { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
-        }
-        return needsEscaping ? HTML.escape(text) : text
-    }
+    func escapeText(_ text: String) -> String { HTML.escape(text) }
 }

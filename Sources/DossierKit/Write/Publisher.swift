@@ -72,13 +72,10 @@ public final class Publisher: @unchecked Sendable {
         }
 
         do {
+            // Each page is written by the thread that rendered it: creating files is mostly kernel time, and
+            // this spreads it over every core too. A page is held only until it is written.
             let changed = files.filter { base[$0.path] != $0.key }.map(\.path)
-            for start in stride(from: 0, to: changed.count, by: 256) {
-                let batch = Array(changed[start..<min(changed.count, start + 256)])
-                for (path, data) in zip(batch, try Parallel.map(batch, render)) {
-                    try write(data, to: path, in: target)
-                }
-            }
+            _ = try Parallel.map(changed) { path in try write(try render(path), to: path, in: target) }
             stats.written = changed.count
             for path in base.keys.sorted() where desired[path] == nil {
                 unlink(target + "/" + path)
