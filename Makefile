@@ -24,14 +24,16 @@ deps:
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES); \
 	fi
 
-# Speed and memory against Hugo and the cmark-gfm floor: `make bench SIZES=1000,10000 RUNS=3`.
+# Speed and memory against Hugo and the cmark-gfm floor: `make bench SIZES=1000,10000 RUNS=3`; BENCH_DIR=/dev/shm
+# builds in memory instead of the system's temporary folder.
 SIZES ?= 1000,10000,50000
 RUNS ?= 3
+BENCH_DIR ?=
 bench: deps
 	@command -v hugo >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq hugo; }
 	@[ -x /usr/bin/time ] || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq time; }
 	$(SWIFT) build -c release --product dossier
-	python3 bench/run.py --sizes $(SIZES) --runs $(RUNS)
+	python3 bench/run.py --sizes $(SIZES) --runs $(RUNS) $(if $(BENCH_DIR),--work $(BENCH_DIR))
 
 build: deps
 	$(SWIFT) build -c release --product dossier

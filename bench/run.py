@@ -57,12 +57,30 @@ def hugo_site(site, hugo_dir):
             dst.write(text)
 
 
-def clean(site):
+class Trash:
+    """Where outputs go between runs. They are moved aside, not deleted, until every timing is taken: ext4 without
+    a journal (this machine's disk) skips inodes freed in the last minute when it allocates new ones, one by one,
+    so a build started right after deleting the last one pays seconds of kernel time for the harness's deletion
+    (measured here: 0.7 s to create 10,000 folders and files a minute after a deletion, 2 to 10 s right after)."""
+
+    def __init__(self, work):
+        self.folder = os.path.join(work, "trash")
+        self.count = 0
+
+    def put(self, path):
+        if os.path.lexists(path):
+            os.makedirs(self.folder, exist_ok=True)
+            self.count += 1
+            os.rename(path, os.path.join(self.folder, str(self.count)))
+
+
+def clean(site, trash):
     for name in ("public", ".dossier-cache"):
-        shutil.rmtree(os.path.join(site, name), ignore_errors=True)
+        trash.put(os.path.join(site, name))
+    os.sync()
 
 
-def bench(n, runs, work):
+def bench(n, runs, work, trash):
     site = os.path.join(work, "site-%d" % n)
     generate.generate(site, n)
     shutil.copytree(os.path.join(ROOT, "templates"), os.path.join(site, "templates"))
@@ -70,7 +88,7 @@ def bench(n, runs, work):
     build = [DOSSIER, "build", site]
 
     def cold():
-        clean(site)
+        clean(site, trash)
         return timed(build)
 
     row = {"n": n}
@@ -100,8 +118,9 @@ def bench(n, runs, work):
     hugo_site(site, hugo_dir)
 
     def hugo():
-        shutil.rmtree(os.path.join(hugo_dir, "public"), ignore_errors=True)
-        shutil.rmtree(os.path.join(hugo_dir, "resources"), ignore_errors=True)
+        trash.put(os.path.join(hugo_dir, "public"))
+        trash.put(os.path.join(hugo_dir, "resources"))
+        os.sync()
         return timed(["hugo", "--quiet", "--source", hugo_dir, "--destination", os.path.join(hugo_dir, "public")])
 
     row["hugo"] = median_of(runs, hugo)
@@ -114,9 +133,8 @@ def bench(n, runs, work):
                 out.write(f.read())
     row["floor"] = median_of(runs, lambda: timed(CMARK + [joined], cpus="0"))
     os.remove(joined)
-    shutil.rmtree(hugo_dir, ignore_errors=True)
-    shutil.rmtree(reference, ignore_errors=True)
-    shutil.rmtree(site, ignore_errors=True)
+    for path in (hugo_dir, reference, site):
+        trash.put(path)
     return row
 
 
@@ -124,18 +142,22 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="1000,10000,50000")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--work", default=None, help="folder to build in (default: the system's temporary folder)")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
-    work = tempfile.mkdtemp(prefix="dossier-bench-")
+    work = tempfile.mkdtemp(prefix="dossier-bench-", dir=args.work)
+    trash = Trash(work)
+    fs = subprocess.run(["stat", "-f", "-c", "%T", work], stdout=subprocess.PIPE, text=True).stdout.strip()
     rows = []
-    print("median of %d runs; peak memory from GNU time; machine: %d cores" % (args.runs, os.cpu_count()))
+    print("median of %d runs; peak memory from GNU time; machine: %d cores; building in %s (%s); outputs moved aside,"
+          " not deleted, until the end" % (args.runs, os.cpu_count(), work, fs))
     print("%8s | %-17s | %-17s | %-17s | %-17s | %-17s | %9s | %11s | %9s %9s | %s" % (
         "notes", "dossier cold", "no change", "one note edited", "Hugo", "cmark-gfm floor", "vs Hugo", "vs floor",
         "rebuild", "edit", "identical"), flush=True)
     try:
         for n in sizes:
             print("benchmarking %d notes..." % n, file=sys.stderr, flush=True)
-            r = bench(n, args.runs, work)
+            r = bench(n, args.runs, work, trash)
             rows.append(r)
             fmt = lambda t: "%6.3f s %6.1f MiB" % t
             print("%8d | %s | %s | %s | %s | %s | %8.3fx | %10.3fx | %8.3fx %8.3fx | %s" % (

@@ -85,6 +85,19 @@ struct IncrementalTests {
         #expect(manifest(site.output) == (try Self.coldBuild(of: site)))
     }
 
+    @Test("a topic added to topics.yml tags the cached articles that name it")
+    func topicsTagCachedArticles() throws {
+        let site = try Self.site()
+        defer { site.folder.cleanUp() }
+        try site.write("content/articles/b.txt", "---\ntitle: B\ndate: 2025-01-02\noutlet: Y\n---\nSudzha was the first town taken, in August.\n")
+        _ = try SiteBuild.run(site: site.site, output: site.output)
+        try site.write("content/topics.yml", "- name: Kursk\n  aliases: [Kursk incursion]\n- name: Sudzha town\n  aliases: [Sudzha]\n")
+        _ = try SiteBuild.run(site: site.site, output: site.output)
+        let page = try String(contentsOf: site.output.appendingPathComponent("topics/sudzha-town/index.html"), encoding: .utf8)
+        #expect(page.contains("articles/b/index.html"))
+        #expect(manifest(site.output) == (try Self.coldBuild(of: site)))
+    }
+
     @Test("a damaged or deleted cache costs time, never correctness")
     func damagedCache() throws {
         let site = try Self.site()

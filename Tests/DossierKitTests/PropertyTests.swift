@@ -37,7 +37,7 @@ struct PropertyTests {
             for document in ["---\n" + text, "---\n" + text + "\n---\n" + text, text] {
                 var log = DiagnosticLog()
                 _ = NoteLoader.load(document, path: "content/notes/x.md", stem: "x", log: &log)
-                _ = ArticleLoader.load(document, path: "content/articles/x.txt", id: "x", log: &log)
+                _ = ArticleLoader.load(document, path: "content/articles/x.txt", id: "x", matcher: TopicMatcher(topics: []), log: &log)
                 for diagnostic in log.items { #expect(diagnostic.path.hasPrefix("content/")) }
             }
         }

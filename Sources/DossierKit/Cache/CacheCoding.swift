@@ -1,7 +1,7 @@
 /// How notes and articles are written in the file cache. Bump a format when its fields change.
 enum CacheCoding {
     static let noteFormat = "dossier-note-cache-4"
-    static let articleFormat = "dossier-article-cache-2"
+    static let articleFormat = "dossier-article-cache-3"
 
     static func write(_ n: Note, to w: inout BinaryWriter) {
         w.string(n.path); w.string(n.slug); w.string(n.title); w.string(n.date.iso); w.optionalString(n.summary)
@@ -42,6 +42,7 @@ enum CacheCoding {
         w.optionalString(a.url); w.optionalString(a.summary)
         w.located(a.topicRefs)
         w.strings(a.paragraphs)
+        w.strings(a.namedTopics)
     }
 
     static func readArticle(_ r: inout BinaryReader) throws -> Article {
@@ -50,8 +51,10 @@ enum CacheCoding {
             guard let day = Day(iso: text) else { throw BinaryReader.Corrupt() }
             return day
         }
-        return Article(id: id, path: path, title: title, date: date, outlet: try r.optionalString(),
-                       url: try r.optionalString(), summary: try r.optionalString(), topicRefs: try r.located(),
-                       paragraphs: try r.strings())
+        var article = Article(id: id, path: path, title: title, date: date, outlet: try r.optionalString(),
+                              url: try r.optionalString(), summary: try r.optionalString(), topicRefs: try r.located(),
+                              paragraphs: try r.strings())
+        article.namedTopics = try r.strings()
+        return article
     }
 }

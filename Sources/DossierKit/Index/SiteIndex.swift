@@ -38,14 +38,11 @@ extension SiteIndex {
     /// `files`: the data and asset files the build will write, which content may link to.
     public static func build(_ content: SiteContent, files: Set<String>, log: inout DiagnosticLog) -> SiteIndex {
         let resolver = TopicResolver(topics: content.topics)
-        let matcher = TopicMatcher(topics: content.topics)
 
-        // Matching reads every article's whole text: it runs on every core.
-        let named = Parallel.map(content.articles) { matcher.topics(in: ([$0.title ?? ""] + $0.paragraphs).joined(separator: "\n")) }
-        var articles = zip(content.articles, named).map { article, named in
+        var articles = content.articles.map { article in
             var article = article
             var slugs = Set(article.topicRefs.compactMap { resolver.resolve($0, path: article.path, log: &log) })
-            slugs.formUnion(named)
+            slugs.formUnion(article.namedTopics)
             article.topics = slugs.sorted()
             article.listSummary = article.summary ?? article.paragraphs.first.map { Excerpt.make($0) }
             return article
@@ -98,8 +95,11 @@ extension SiteIndex {
                                                         page: .article(article.id)))
             }
         }
-        for key in entries.keys {
-            entries[key]?.sort { ($0.date.sortKey, $1.page.path) > ($1.date.sortKey, $0.page.path) }
+        for (key, list) in entries {
+            // Each entry's path is made once, not at every comparison.
+            entries[key] = list.map { ($0, $0.date.sortKey, $0.page.path) }
+                .sorted { ($0.1, $1.2) > ($1.1, $0.2) }
+                .map(\.0)
         }
         for topic in content.topics where entries[topic.slug] == nil {
             log.warning("content/topics.yml", "topic '\(topic.name)' has no notes or articles")

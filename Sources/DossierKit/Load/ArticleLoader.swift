@@ -3,7 +3,7 @@
 enum ArticleLoader {
     static let fields = ["title", "date", "outlet", "url", "topics", "summary"]
 
-    static func load(_ text: String, path: String, id: String, log: inout DiagnosticLog) -> Article? {
+    static func load(_ text: String, path: String, id: String, matcher: TopicMatcher, log: inout DiagnosticLog) -> Article? {
         if let problem = Slug.problem(with: id) {
             log.error(path, "article id '\(id)' (the file name) \(problem)")
             return nil
@@ -28,6 +28,7 @@ enum ArticleLoader {
             article.summary = fields.string("summary", log: &log)?.value
             article.topicRefs = fields.stringList("topics", log: &log)
         }
+        article.namedTopics = matcher.topics(in: ([article.title ?? ""] + article.paragraphs).joined(separator: "\n"))
         if article.paragraphs.isEmpty { log.error(path, "no article text is left after cleaning") }
         if article.title == nil { log.warning(path, "no headline found in the text; add 'title:' in front matter") }
         if article.date == nil { log.warning(path, "no date found in the text; add 'date:' in front matter") }

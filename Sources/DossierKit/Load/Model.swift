@@ -20,7 +20,9 @@ public struct Article: Sendable {
     /// Topics named in front matter, as written.
     public var topicRefs: [Located<String>]
     public var paragraphs: [String]
-    /// Topic slugs, filled by the index from front matter and the aliases found in the text.
+    /// Slugs of the topics whose names or aliases the headline and text contain, found when the file is read.
+    public var namedTopics: [String] = []
+    /// Topic slugs, filled by the index from front matter and `namedTopics`.
     public var topics: [String] = []
     /// What lists show under the headline: the summary, or the start of the first paragraph. Set by the index.
     public var listSummary: String?

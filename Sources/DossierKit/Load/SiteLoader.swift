@@ -9,9 +9,11 @@ public enum SiteLoader {
 
         // Files are read and parsed on every core; each keeps its own log, merged in file order.
         let articleFiles = files(in: content.appendingPathComponent("articles"), ending: ".txt", path: "content/articles", log: &log)
-        let articleEntries = try loadFiles(articleFiles, in: "content/articles", cache: cache.articles, log: &log) {
-            text, path, name, fileLog in
-            ArticleLoader.load(text, path: path, id: String(name.dropLast(4)), log: &fileLog)
+        // What topics an article names depends on the topics too: their file is part of each article's cache key.
+        let matcher = TopicMatcher(topics: topics)
+        let articleEntries = try loadFiles(articleFiles, in: "content/articles", cache: cache.articles,
+                                           salt: ContentHash(topicsText ?? ""), log: &log) { text, path, name, fileLog in
+            ArticleLoader.load(text, path: path, id: String(name.dropLast(4)), matcher: matcher, log: &fileLog)
         }
         let noteFiles = files(in: content.appendingPathComponent("notes"), ending: ".md", path: "content/notes", log: &log)
         let noteEntries = try loadFiles(noteFiles, in: "content/notes", cache: cache.notes, log: &log) {
@@ -41,10 +43,10 @@ public enum SiteLoader {
         return SiteContent(topics: topics, articles: articles, notes: notes, territory: territory, inputHash: inputs)
     }
 
-    /// Reads `files` on every core. A file whose hash the cache knows gives the cached value (and replays its
+    /// Reads `files` on every core. A file whose hash (combined with `salt`) the cache knows gives the cached value (and replays its
     /// warnings); any other is decoded and handed to `parse`. Entries come back in file order.
     static func loadFiles<Value>(_ files: [(String, URL)], in folder: String, cache: FileCache<Value>,
-                                 log: inout DiagnosticLog,
+                                 salt: ContentHash? = nil, log: inout DiagnosticLog,
                                  parse: (String, String, String, inout DiagnosticLog) throws -> Value?) throws -> [FileCache<Value>.Entry] {
         let loaded = try Parallel.map(files) { name, url -> (FileCache<Value>.Entry?, DiagnosticLog) in
             var fileLog = DiagnosticLog()
@@ -53,7 +55,8 @@ public enum SiteLoader {
                 _ = readText(url, path: path, log: &fileLog)
                 return (nil, fileLog)
             }
-            let hash = data.withUnsafeBytes { ContentHash($0) }
+            let bytesHash = data.withUnsafeBytes { ContentHash($0) }
+            let hash = salt.map(bytesHash.combined) ?? bytesHash
             if let entry = cache.entry(for: path, hash: hash) {
                 for diagnostic in entry.diagnostics { fileLog.append(diagnostic) }
                 return (entry, fileLog)

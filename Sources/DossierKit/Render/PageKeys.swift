@@ -40,20 +40,28 @@ struct Canonical {
         case let string as String: tagged(UInt8(ascii: "s"), string.utf8.count); bytes.append(contentsOf: string.utf8)
         case let number as Int: tagged(UInt8(ascii: "i"), number)
         case let flag as Bool: bytes.append(flag ? UInt8(ascii: "T") : UInt8(ascii: "F"))
+        case let map as [String: Any]: append(map)
+        // Lists of maps first, by their exact type: casting them to [Any] would box every element.
+        case let list as [[String: Any]]:
+            tagged(UInt8(ascii: "["), list.count)
+            for item in list { append(item) }
+            bytes.append(UInt8(ascii: "]"))
         case let list as [Any]:
             tagged(UInt8(ascii: "["), list.count)
             for item in list { append(item) }
             bytes.append(UInt8(ascii: "]"))
-        case let map as [String: Any]:
-            tagged(UInt8(ascii: "{"), map.count)
-            for (key, item) in map.sorted(by: { $0.key < $1.key }) {
-                tagged(UInt8(ascii: "k"), key.utf8.count)
-                bytes.append(contentsOf: key.utf8)
-                append(item)
-            }
-            bytes.append(UInt8(ascii: "}"))
         default: append("?\(value)")
         }
+    }
+
+    private mutating func append(_ map: [String: Any]) {
+        tagged(UInt8(ascii: "{"), map.count)
+        for key in map.keys.sorted() {
+            tagged(UInt8(ascii: "k"), key.utf8.count)
+            bytes.append(contentsOf: key.utf8)
+            if let item = map[key] { append(item) }
+        }
+        bytes.append(UInt8(ascii: "}"))
     }
 
     /// A tag byte and a number, as eight little-endian bytes.
