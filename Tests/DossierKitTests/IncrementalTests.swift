@@ -38,8 +38,12 @@ struct IncrementalTests {
         let first = try SiteBuild.run(site: site.site, output: site.output)
         #expect(first.written == first.files)
         let before = manifest(site.output)
+        let cacheFiles = ["notes", "articles"].map { site.site.appendingPathComponent(".dossier-cache/" + $0).path }
+        let inodes = try cacheFiles.map { try FileManager.default.attributesOfItem(atPath: $0)[.systemFileNumber] as? Int }
         let second = try SiteBuild.run(site: site.site, output: site.output)
         #expect(second.written == 0 && second.removed == 0)
+        // Cache files holding what they would be written with are left alone (a write replaces the file).
+        #expect(try cacheFiles.map { try FileManager.default.attributesOfItem(atPath: $0)[.systemFileNumber] as? Int } == inodes)
         #expect(second.warnings == first.warnings)
         #expect((second.notes, second.articles, second.topics, second.pages, second.files)
                 == (first.notes, first.articles, first.topics, first.pages, first.files))

@@ -42,11 +42,13 @@ final class BuildCache: @unchecked Sendable {
     func save(_ build: LastBuild) { build.save(to: folder + "/last-build") }
 
     func save(_ entries: [FileCache<Article>.Entry]) {
+        if articles.holds(entries, key: \.path) { return }
         FileCache.save(entries, to: folder + "/articles", format: CacheCoding.articleFormat, write: CacheCoding.write)
     }
 
     /// Records the notes of this build; bodies of notes that are gone are dropped once they are most of the file.
     func save(_ entries: [FileCache<Note>.Entry]) throws -> [FileCache<Note>.Entry] {
+        if notes.holds(entries, key: \.path) { return entries }
         var entries = entries
         let live = entries.reduce(0) { $0 + $1.value.body.length }
         if bodies.size > 2 * live + (16 << 20) {

@@ -18,6 +18,12 @@ struct FileCache<Value> {
         return cache
     }
 
+    /// Whether the cache file already holds exactly `entries` (as it does after a build that parsed nothing), so
+    /// that writing them again would change nothing.
+    func holds(_ entries: [Entry], key: KeyPath<Value, String>) -> Bool {
+        entries.count == self.entries.count && entries.allSatisfy { self.entries[$0.value[keyPath: key]]?.hash == $0.hash }
+    }
+
     func entry(for path: String, hash: ContentHash) -> Entry? {
         guard let entry = entries[path], entry.hash == hash else { return nil }
         return entry

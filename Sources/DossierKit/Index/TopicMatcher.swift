@@ -41,7 +41,7 @@ struct TopicResolver {
     }
 
     func resolve(_ ref: Located<String>, path: String, log: inout DiagnosticLog) -> String? {
-        let key = ref.value.trimmingCharacters(in: .whitespaces).lowercased()
+        let key = ref.value.trimmed.lowercased()
         if let slug = byTerm[key] { return slug }
         var message = "unknown topic '\(ref.value)'"
         if let near = Suggest.closest(to: ref.value, among: names) { message += "; did you mean '\(near)'?" }
