@@ -95,12 +95,7 @@ extension SiteIndex {
                                                         page: .article(article.id)))
             }
         }
-        for (key, list) in entries {
-            // Each entry's path is made once, not at every comparison.
-            entries[key] = list.map { ($0, $0.date.sortKey, $0.page.path) }
-                .sorted { ($0.1, $1.2) > ($1.1, $0.2) }
-                .map(\.0)
-        }
+        for (key, list) in entries { entries[key] = newestFirst(list, date: \.date.sortKey, id: \.page.path) }
         for topic in content.topics where entries[topic.slug] == nil {
             log.warning("content/topics.yml", "topic '\(topic.name)' has no notes or articles")
         }
@@ -127,7 +122,8 @@ extension SiteIndex {
     }
 
     /// Newest first, ties broken by id, so that the order never depends on file order. The keys are read once
-    /// and sorted with the items' positions, instead of moving whole notes around.
+    /// and sorted with the items' positions, instead of moving whole values around or making a page's path at
+    /// every comparison.
     static func newestFirst<T>(_ items: [T], date: KeyPath<T, Int>, id: KeyPath<T, String>) -> [T] {
         items.indices.map { (items[$0][keyPath: date], items[$0][keyPath: id], $0) }
             .sorted { ($0.0, $1.1) > ($1.0, $0.1) }

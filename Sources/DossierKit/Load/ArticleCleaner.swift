@@ -83,7 +83,7 @@ enum Boilerplate {
             guard byte < 0x80 else { return nil }
             if byte == 0x20 || (0x09...0x0D).contains(byte) { space = !key.isEmpty; continue }
             if space { key.append(0x20); space = false }
-            key.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+            key.append(byte.asciiLowercased)
         }
         return String(decoding: key, as: UTF8.self)
     }

@@ -43,8 +43,9 @@ public enum SiteLoader {
         return SiteContent(topics: topics, articles: articles, notes: notes, territory: territory, inputHash: inputs)
     }
 
-    /// Reads `files` on every core. A file whose hash (combined with `salt`) the cache knows gives the cached value (and replays its
-    /// warnings); any other is decoded and handed to `parse`. Entries come back in file order.
+    /// Reads `files` on every core. A file whose hash (combined with `salt`) the cache knows gives the cached
+    /// value (and replays its warnings); any other is decoded and handed to `parse`. Entries come back in file
+    /// order.
     static func loadFiles<Value>(_ files: [(String, URL)], in folder: String, cache: FileCache<Value>,
                                  salt: ContentHash? = nil, log: inout DiagnosticLog,
                                  parse: (String, String, String, inout DiagnosticLog) throws -> Value?) throws -> [FileCache<Value>.Entry] {

@@ -14,7 +14,7 @@ enum URLPolicy {
     static func normalizedScheme(_ url: String) -> String {
         var bytes: [UInt8] = []
         for byte in url.utf8 where byte > 0x20 && byte != 0x7F {
-            bytes.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+            bytes.append(byte.asciiLowercased)
             if bytes.count == 16 { break }
         }
         return String(decoding: bytes, as: UTF8.self)

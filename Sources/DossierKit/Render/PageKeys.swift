@@ -42,16 +42,16 @@ struct Canonical {
         case let flag as Bool: bytes.append(flag ? UInt8(ascii: "T") : UInt8(ascii: "F"))
         case let map as [String: Any]: append(map)
         // Lists of maps first, by their exact type: casting them to [Any] would box every element.
-        case let list as [[String: Any]]:
-            tagged(UInt8(ascii: "["), list.count)
-            for item in list { append(item) }
-            bytes.append(UInt8(ascii: "]"))
-        case let list as [Any]:
-            tagged(UInt8(ascii: "["), list.count)
-            for item in list { append(item) }
-            bytes.append(UInt8(ascii: "]"))
+        case let list as [[String: Any]]: append(list: list)
+        case let list as [Any]: append(list: list)
         default: append("?\(value)")
         }
+    }
+
+    private mutating func append<Element>(list: [Element]) {
+        tagged(UInt8(ascii: "["), list.count)
+        for item in list { append(item) }
+        bytes.append(UInt8(ascii: "]"))
     }
 
     private mutating func append(_ map: [String: Any]) {

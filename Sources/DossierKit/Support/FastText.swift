@@ -51,6 +51,11 @@ extension String {
     }
 }
 
+extension UInt8 {
+    /// The byte with ASCII capitals made small; every other byte as it is.
+    var asciiLowercased: UInt8 { (0x41...0x5A).contains(self) ? self | 0x20 : self }
+}
+
 extension Unicode.Scalar {
     var isSpaceLike: Bool {
         switch value {
