@@ -21,7 +21,7 @@ enum TopicLoader {
         }
         var topics: [Topic] = []
         var slugOwners: [String: String] = [:]
-        var termOwners: [String: String] = [:]
+        var termOwners: [[String]: (topic: String, term: String)] = [:]
         for item in items {
             let fields: YAMLFields
             do { fields = try YAMLFields(node: item, path: path, lineOffset: 0) } catch let d as Diagnostic {
@@ -40,12 +40,14 @@ enum TopicLoader {
             }
             slugOwners[slug.value] = name.value
             let aliases = fields.stringList("aliases", log: &log)
+            // Terms are matched by their folded keys, so two spellings of one name are one term.
             for term in [name] + aliases {
-                let key = term.value.lowercased()
-                if let owner = termOwners[key], owner != name.value {
-                    log.error(path, line: term.line, column: term.column, "'\(term.value)' already names topic '\(owner)'")
+                let keys = NameFolding.keys(of: term.value)
+                if let owner = termOwners[keys], owner.topic != name.value {
+                    let spelling = owner.term.lowercased() == term.value.lowercased() ? "" : " (as '\(owner.term)')"
+                    log.error(path, line: term.line, column: term.column, "'\(term.value)' already names topic '\(owner.topic)'\(spelling)")
                 }
-                termOwners[key] = name.value
+                termOwners[keys] = (name.value, term.value)
             }
             topics.append(Topic(name: name.value, slug: slug.value, aliases: aliases.map(\.value),
                                 description: fields.string("description", log: &log)?.value))
