@@ -1,7 +1,7 @@
 /// How notes and articles are written in the file cache. Bump a format when its fields change.
 enum CacheCoding {
     static let noteFormat = "dossier-note-cache-4"
-    static let articleFormat = "dossier-article-cache-3"
+    static let articleFormat = "dossier-article-cache-4"
 
     static func write(_ n: Note, to w: inout BinaryWriter) {
         w.string(n.path); w.string(n.slug); w.string(n.title); w.string(n.date.iso); w.optionalString(n.summary)
@@ -38,7 +38,8 @@ enum CacheCoding {
 
     static func write(_ a: Article, to w: inout BinaryWriter) {
         w.string(a.id); w.string(a.path)
-        w.optionalString(a.title); w.optionalString(a.date?.iso); w.optionalString(a.outlet)
+        w.optionalString(a.title); w.optionalString(a.date?.iso); w.optionalString(a.dateSource?.rawValue)
+        w.optionalString(a.outlet)
         w.optionalString(a.url); w.optionalString(a.summary)
         w.located(a.topicRefs)
         w.strings(a.paragraphs)
@@ -51,10 +52,15 @@ enum CacheCoding {
             guard let day = Day(iso: text) else { throw BinaryReader.Corrupt() }
             return day
         }
+        let dateSource = try r.optionalString().map { text -> DateSource in
+            guard let source = DateSource(rawValue: text) else { throw BinaryReader.Corrupt() }
+            return source
+        }
         var article = Article(id: id, path: path, title: title, date: date, outlet: try r.optionalString(),
                               url: try r.optionalString(), summary: try r.optionalString(), topicRefs: try r.located(),
                               paragraphs: try r.strings())
         article.namedTopics = try r.strings()
+        article.dateSource = dateSource
         return article
     }
 }

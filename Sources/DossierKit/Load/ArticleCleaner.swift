@@ -1,198 +1,249 @@
 import Foundation
 
-/// What the cleaner makes of a raw scrape: the article's own paragraphs, and what the text says about itself.
+/// What the reader makes of a raw scrape: the article's own paragraphs, what the text says about itself, and
+/// for `inspect` every line it left out and where each inferred field came from.
 public struct CleanedArticle: Sendable, Equatable {
-    public var paragraphs: [String]
+    public var paragraphs: [String] = []
     public var headline: String?
     public var date: Day?
     public var outlet: String?
+    public var dropped: [DroppedLine] = []
+    public var evidence: [Evidence] = []
+    /// Things an editor should look at: an ambiguous date, say.
+    public var notes: [String] = []
 }
 
-/// Turns a scraped page into an article: drops the site's furniture (navigation, logos, advertising, "Show
-/// more", app promotions, comment widgets, an aggregator's related stories), removes repeated paragraphs, and
-/// infers the headline, date and outlet. The rules describe kinds of lines, not these particular sites.
+/// Reads a scraped page the way a careful editor would. The page's head is read as a whole: the headline is
+/// a line of headline shape near the top (preferably one printed twice; a bold line only when nothing better
+/// stands before it); what stands above it, and what stands between it and the story's first sentence, is
+/// page furniture; a wire dateline ("(Reuters) -") starts the story. Bylines, date lines and datelines give
+/// the date and outlet and are dropped. In the body, furniture is dropped by kind (`Boilerplate`), short lines
+/// that are not sentences are crossheads or story links, a related-stories section ends the article, and
+/// repeats are kept once. A long line cut off mid-sentence is text the scrape truncated, and is kept.
 public enum ArticleCleaner {
     public static func clean(_ raw: String) -> CleanedArticle {
-        var result = CleanedArticle(paragraphs: [], headline: nil, date: nil, outlet: nil)
-        var lines = RawHTML.strip(raw).split(whereSeparator: \.isNewline).map { Boilerplate.tidy($0) }
-            .filter { !$0.isEmpty }
+        var reading = Reading(lines: ReaderLine.split(RawHTML.strip(raw)))
+        reading.readDateMarker()
+        reading.readWireTags()
+        reading.classify()
+        reading.readHead()
+        reading.readBody()
+        reading.dropRepeats()
+        reading.inferDateAndOutlet()
+        return reading.result
+    }
+}
 
-        while let first = lines.first, let (day, rest) = Inference.leadingDateMarker(first) {
-            result.date = result.date ?? day
-            if rest.isEmpty { lines.removeFirst() } else { lines[0] = rest }
+/// The reader's work on one scrape: each line is kept or dropped with a rule, in passes.
+struct Reading {
+    var lines: [ReaderLine]
+    var rules: [DropRule?]
+    var headline: Int?
+    /// The line a wire dateline opens: the story's first paragraph.
+    var storyStart: Int?
+    var result = CleanedArticle()
+
+    init(lines: [ReaderLine]) {
+        self.lines = lines
+        rules = Array(repeating: nil, count: lines.count)
+    }
+
+    /// ` date 2025-03-17 Text…`: a scraper's date marker; the text glued after it is read like any line.
+    mutating func readDateMarker() {
+        guard let first = lines.first, first.lower.hasPrefix("date ") else { return }
+        let rest = first.text.dropFirst(5).drop { $0 == " " }
+        guard let day = Day(iso: String(rest.prefix(10))) else { return }
+        note(date: day, line: first)
+        let after = String(rest.dropFirst(10)).trimmed
+        if after.isEmpty { lines.removeFirst(); rules.removeFirst() } else { lines[0].text = after }
+    }
+
+    /// "(Bloomberg) -- …", "MOSCOW, March 13. /TASS/. …" near the top; "… (ILKHA)" after a story's last sentence.
+    mutating func readWireTags() {
+        for i in lines.indices.prefix(10) {
+            guard !Boilerplate.isCaption(lines[i]), let tag = Byline.wireTag(lines[i].text) else { continue }
+            if let outlet = tag.outlet { note(outlet: outlet, line: lines[i]) }
+            lines[i].text = tag.rest
+            storyStart = i
+            break
         }
+        for i in lines.indices.reversed().prefix(3) {
+            guard let signOff = Byline.signOff(lines[i].text) else { continue }
+            note(outlet: signOff.outlet, line: lines[i])
+            lines[i].text = signOff.rest
+            break
+        }
+    }
 
-        let headerEnd = lines.firstIndex { $0.wordCount >= 15 } ?? lines.count
-        var kept: [String] = []
-        for (index, line) in lines.enumerated() {
-            if let outlet = Inference.outletDateline(line) {
-                if index < headerEnd, result.outlet == nil, !outlet.isEmpty { result.outlet = outlet }
-                continue
+    mutating func classify() {
+        for i in lines.indices where i != storyStart {
+            lines[i].text = Boilerplate.removingTrailingWidgets(lines[i].text)
+            rules[i] = Boilerplate.rule(for: lines[i])
+        }
+    }
+
+    /// Finds the headline and drops what is not story around it.
+    mutating func readHead() {
+        let firstProse = lines.indices.first { rules[$0] == nil && lines[$0].isProse } ?? lines.count
+        let limit = min(storyStart ?? lines.count, lines.count)
+        headline = repeatedHeadline(before: limit) ?? shapedHeadline(before: min(firstProse, limit))
+            ?? boldHeadline(before: limit) ?? setApartHeadline(firstProse: firstProse)
+        if let h = headline {
+            result.headline = Boilerplate.unbolded(lines[h].text)
+            result.evidence.append(Evidence(field: "title", line: lines[h].number, text: lines[h].text))
+        }
+        let bodyStart: Int
+        if let storyStart {
+            for i in 0..<storyStart where i != headline { drop(i, .beforeDateline) }
+            bodyStart = storyStart
+        } else {
+            let from = headline.map { $0 + 1 } ?? 0
+            // With no sentence anywhere, the story is whatever follows the headline: never nothing.
+            bodyStart = lines.indices.dropFirst(from).first { rules[$0] == nil && lines[$0].isProse }
+                ?? lines.indices.dropFirst(from).first { rules[$0] == nil } ?? lines.count
+            let headlineKey = headline.map { Boilerplate.key(lines[$0].text) }
+            for i in 0..<bodyStart where i != headline && !lines[i].isProse {
+                if Boilerplate.key(lines[i].text) == headlineKey { drop(i, .repeatedHeadline); continue }
+                let above = headline.map { i < $0 } == true
+                // Above the headline a full sentence is a standfirst; labels and tags are not sentences.
+                if above && lines[i].endsSentence { continue }
+                drop(i, above ? .aboveHeadline : .head)
             }
-            if Boilerplate.isRelatedSectionHeader(line), !kept.isEmpty { break }
-            let text = Boilerplate.removingTrailingMore(line)
-            if text.isEmpty || Boilerplate.isFurniture(line) || Boilerplate.isFurniture(text) { continue }
-            kept.append(text)
         }
+        bodyStartIndex = bodyStart
+    }
 
-        result.headline = Inference.headline(in: kept)
-        if let headline = result.headline {
-            let key = Boilerplate.key(headline)
-            kept.removeAll { Boilerplate.key($0) == key }
+    var bodyStartIndex = 0
+
+    /// A line of headline shape printed twice near the top: the surest sign of a headline.
+    private func repeatedHeadline(before limit: Int) -> Int? {
+        let candidates = lines.indices.prefix(8).filter { $0 < limit && rules[$0] == nil && isHeadlineShaped($0, minWords: 3) }
+        return candidates.first { i in
+            let key = Boilerplate.key(lines[i].text)
+            return lines.indices.dropFirst(i + 1).prefix(12).contains { Boilerplate.key(lines[$0].text) == key }
         }
+    }
 
+    /// The first line of headline shape above the story's first sentence.
+    private func shapedHeadline(before limit: Int) -> Int? {
+        lines.indices.prefix(limit).first { rules[$0] == nil && isHeadlineShaped($0, minWords: 4) && !Boilerplate.isBold(lines[$0].text) }
+    }
+
+    private func boldHeadline(before limit: Int) -> Int? {
+        lines.indices.prefix(min(limit, 6)).first { rules[$0] == nil && Boilerplate.isBold(lines[$0].text) }
+    }
+
+    /// A short sentence alone on top, set apart from the story by more space than its paragraphs are
+    /// ("Syrsky reported on the situation."): a headline that ends with a full stop.
+    private func setApartHeadline(firstProse: Int) -> Int? {
+        guard firstProse < lines.count, lines.indices.prefix(firstProse).allSatisfy({ rules[$0] != nil }),
+              storyStart == nil else { return nil }
+        let line = lines[firstProse]
+        let next = lines.indices.dropFirst(firstProse + 1).first { rules[$0] == nil }
+        guard let next, line.wordCount <= 14, line.firstLetterIsUppercase, !line.text.dropLast().contains(". "),
+              lines[next].isProse, lines[next].wordCount > line.wordCount else { return nil }
+        let gaps = lines.indices.dropFirst(next + 1).map { lines[$0].gap }
+        let usual = gaps.sorted().dropFirst(gaps.count / 2).first ?? 0
+        return lines[next].gap > usual ? firstProse : nil
+    }
+
+    private func isHeadlineShaped(_ i: Int, minWords: Int) -> Bool {
+        let line = lines[i]
+        let text = Boilerplate.unbolded(line.text)
+        guard (minWords...25).contains(text.wordCount), line.firstLetterIsUppercase || text.first?.isNumber == true else { return false }
+        if let last = text.last, ".,;:".contains(last) { return false }
+        return text.contains { $0.isLowercase } || text.wordCount <= 14
+    }
+
+    /// In the story: a related-stories section ends it; a "Read also" list is skipped; short lines that are
+    /// not sentences are crossheads or story links; an author's biography may close it.
+    mutating func readBody() {
+        var i = bodyStartIndex
+        var inTeaserList = false
+        while i < lines.count {
+            defer { i += 1 }
+            guard rules[i] == nil, i != headline else { continue }
+            let line = lines[i]
+            if Boilerplate.isRelatedSectionHeader(line), i > bodyStartIndex {
+                for j in i..<lines.count where rules[j] == nil { drop(j, .relatedSection) }
+                break
+            }
+            if Boilerplate.isTeaserHeader(line) { drop(i, .teaser); inTeaserList = true; continue }
+            if inTeaserList, !line.isProse { drop(i, .teaser); continue }
+            inTeaserList = false
+            if !line.endsSentence, line.wordCount <= 16, i != storyStart { drop(i, .subheading); continue }
+            // "Explore what X can do for you:" is a widget's label; "He wrote:" leads into a quotation or list.
+            if line.text.hasSuffix(":"), line.wordCount <= 10,
+               !(i + 1 < lines.count && lines[i + 1].text.first.map { "\"“‘'-–—•*".contains($0) } == true) {
+                drop(i, .subheading)
+            }
+        }
+        let kept = lines.indices.filter { rules[$0] == nil && $0 != headline }
+        for j in kept.suffix(3) where rules[j] == nil && Boilerplate.isAuthorBio(lines[j]) { drop(j, .authorBio) }
+    }
+
+    mutating func dropRepeats() {
         var seen = Set<String>()
-        kept = kept.map(Boilerplate.unbolded).filter { seen.insert(Boilerplate.key($0)).inserted }
-        while let last = kept.last, Boilerplate.isDanglingFragment(last) { kept.removeLast() }
-
-        result.paragraphs = kept
-        if result.date == nil { result.date = Inference.explicitDate(in: kept.prefix(6)) }
-        return result
-    }
-}
-
-/// Recognises the lines a scrape picks up around an article.
-enum Boilerplate {
-    /// Trims spaces (including no-break spaces) around a line.
-    static func tidy(_ line: Substring) -> String { String(line).trimmed }
-
-    /// A comparison key: case and spacing folded, Markdown bold markers ignored.
-    static func key(_ line: String) -> String {
-        var text = unbolded(line)
-        return text.withUTF8(asciiKey) ?? unicodeKey(text)
-    }
-
-    /// `key` for any text, scalar by scalar.
-    static func unicodeKey(_ text: String) -> String {
-        var key = ""
-        var space = false
-        for scalar in text.lowercased().unicodeScalars {
-            if scalar.isSpaceLike { space = !key.isEmpty; continue }
-            if space { key.unicodeScalars.append(" "); space = false }
-            key.unicodeScalars.append(scalar)
+        if let headline { seen.insert(Boilerplate.key(lines[headline].text)) }
+        for i in lines.indices where rules[i] == nil && i != headline {
+            let key = Boilerplate.key(lines[i].text)
+            if !seen.insert(key).inserted {
+                drop(i, headline.map { Boilerplate.key(lines[$0].text) == key } == true ? .repeatedHeadline : .repeated)
+            }
         }
-        return key
-    }
-
-    /// `key` for ASCII text, byte by byte; `nil` for any other text.
-    static func asciiKey(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        var key: [UInt8] = []
-        key.reserveCapacity(bytes.count)
-        var space = false
-        for byte in bytes {
-            guard byte < 0x80 else { return nil }
-            if byte == 0x20 || (0x09...0x0D).contains(byte) { space = !key.isEmpty; continue }
-            if space { key.append(0x20); space = false }
-            key.append(byte.asciiLowercased)
+        result.paragraphs = lines.indices.filter { rules[$0] == nil && $0 != headline }.map { Boilerplate.unbolded(lines[$0].text) }
+        result.dropped = lines.indices.compactMap { i in
+            rules[i].map { DroppedLine(line: lines[i].number, text: lines[i].text, rule: $0) }
         }
-        return String(decoding: key, as: UTF8.self)
     }
 
-    static func unbolded(_ line: String) -> String {
-        var text = line
-        while ["**", "__"].contains(where: { text.hasPrefix($0) && text.hasSuffix($0) && text.count > 4 }) {
-            text = String(text.dropFirst(2).dropLast(2)).trimmingCharacters(in: .whitespaces)
+    /// Date and outlet from the lines that carry them: bylines, date lines, datelines, "As of …" in the
+    /// opening paragraphs, and copyright lines. A date in a caption is a photo's, never the article's.
+    mutating func inferDateAndOutlet() {
+        // Above the story only: further down, a time and a name belong to some other story's teaser.
+        let top = bodyStartIndex < lines.count ? lines[bodyStartIndex].number : Int.max
+        for dropped in result.dropped where [.byline, .dateLine].contains(dropped.rule) && dropped.line <= top {
+            let line = ReaderLine(text: dropped.text, number: dropped.line, gap: 0)
+            if result.outlet == nil, let outlet = Byline.outlet(in: line) { note(outlet: outlet, line: line) }
+            if result.date == nil { readDate(in: line) }
         }
-        return text
-    }
-
-    static let bulletGlyphs: Set<Character> = ["•", "·", "‣", "▪", "◦", "›", "»", "▸", "|"]
-    static let moreLinks = ["show more", "read more", "load more", "see more", "continue reading", "read full article"]
-    static let relatedHeaders = ["related articles", "related stories", "related news", "related content", "related",
-                                 "more stories", "more news", "read next", "read more stories", "recommended",
-                                 "recommended for you", "recommended stories", "you may also like",
-                                 "you might also like", "most read", "most popular", "trending now", "also read",
-                                 "latest news", "more from this section", "top stories"]
-
-    /// Navigation, logos, advertising, "Show more", app promotions and comment widgets. Furniture is short:
-    /// a line of more than 40 words is article text, whatever it mentions.
-    static func isFurniture(_ line: String) -> Bool {
-        guard line.wordCount <= 40 else { return false }
-        return isNavigation(line) || isLogo(line) || isAdvertising(line) || isMoreLink(line) || isAppPromotion(line)
-            || isCommentWidget(line)
-    }
-
-    /// Breadcrumbs and menu items: `• Home/`, `Home > World`, `News | Sport | Weather`.
-    static func isNavigation(_ line: String) -> Bool {
-        guard let first = line.first else { return false }
-        if bulletGlyphs.contains(first) && line.wordCount <= 20 { return true }
-        let lower = line.lowercased()
-        if lower.hasPrefix("home/") || lower.hasPrefix("home >") || lower.hasPrefix("home ›") || lower.hasPrefix("home »")
-            || lower.hasPrefix("home |") || lower == "home" {
-            return true
+        if result.date == nil {
+            for i in lines.indices.prefix(bodyStartIndex + 6) where rules[i] == nil {
+                guard let phrase = DatePhrase.explicit(in: lines[i].text) else { continue }
+                readDate(in: lines[i], text: phrase)
+                if result.date != nil { break }
+            }
         }
-        let pipes = line.filter { $0 == "|" }.count
-        return pipes >= 2 && line.wordCount <= pipes * 3 + 3
-    }
-
-    static func isLogo(_ line: String) -> Bool {
-        line.wordCount <= 3 && line.lowercased().words.contains { $0 == "logo" || $0 == "logotype" }
-    }
-
-
-    static func isAdvertising(_ line: String) -> Bool {
-        let lower = line.lowercased()
-        guard line.wordCount <= 8 else { return false }
-        return lower.contains("advertisement") || lower.contains("scroll to continue")
-            || lower.contains("sponsored content") || lower == "sponsored" || lower == "ad" || lower == "ads"
-            || lower == "promoted" || lower.hasPrefix("story continues below")
-    }
-
-    static func isMoreLink(_ line: String) -> Bool {
-        line.wordCount <= 3 && moreLinks.contains(line.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " .…>›»")))
-    }
-
-    /// "Download the app", store badges (`app-storeplay-store`), "available on Google Play".
-    static func isAppPromotion(_ line: String) -> Bool {
-        let lower = line.lowercased()
-        guard line.wordCount <= 40, lower.containsBytes("app") || lower.containsBytes("play") else { return false }
-        let store = ["app store", "app-store", "appstore", "google play", "play store", "play-store"]
-            .contains { lower.contains($0) }
-        let download = lower.words.contains { ["download", "install", "get"].contains($0) }
-            && lower.words.contains { $0 == "app" || $0 == "apps" }
-        return store || download
-    }
-
-    /// A comments box: "Comments", "No comments yet...", "12 comments", "Leave a comment".
-    static func isCommentWidget(_ line: String) -> Bool {
-        let lower = line.lowercased()
-        guard line.wordCount <= 6, lower.contains("comment") else { return false }
-        return !lower.hasSuffix(".") || lower.hasSuffix("...")
-    }
-
-    static func isRelatedSectionHeader(_ line: String) -> Bool {
-        line.wordCount <= 5 && relatedHeaders.contains(line.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :.")))
-    }
-
-    /// Drops a "Show more" that a scrape glued to the end of a paragraph.
-    static func removingTrailingMore(_ line: String) -> String {
-        guard line.last == "e" || line.last == "E" || line.last == "g" || line.last == "G" else { return line }
-        var text = line
-        while let more = moreLinks.first(where: { text.lowercased().hasSuffix(" " + $0) }) {
-            text = String(text.dropLast(more.count)).trimmed
+        if result.outlet == nil, let copyright = result.dropped.first(where: { $0.rule == .copyright }) {
+            let line = ReaderLine(text: copyright.text, number: copyright.line, gap: 0)
+            if let holder = Byline.copyrightHolder(line) { note(outlet: holder, line: line) }
         }
-        return text
     }
 
-    /// A short line that does not end a sentence: a subheading or widget label. At the end of an article
-    /// nothing follows it, so it belongs to the page around the article, not to the article.
-    static func isDanglingFragment(_ line: String) -> Bool {
-        guard line.wordCount <= 10, let last = line.last else { return false }
-        return !".!?\"”’'»)".contains(last)
-    }
-}
-
-extension String {
-    /// Runs of non-space characters; spaces outside ASCII are rare, so only those ask Unicode.
-    var wordCount: Int {
-        var count = 0
-        var inWord = false
-        for scalar in unicodeScalars {
-            let space = scalar.value == 32 || (scalar.value >= 9 && scalar.value <= 13)
-                || (scalar.value > 127 && scalar.properties.isWhitespace)
-            if space { inWord = false } else if !inWord { inWord = true; count += 1 }
+    private mutating func readDate(in line: ReaderLine, text: String? = nil) {
+        switch DateText.first(in: text ?? line.text) {
+        case .day(let day, _)?: note(date: day, line: line)
+        case .ambiguous(let written)?:
+            let note = "line \(line.number): '\(written)' could be day/month or month/day; add 'date:' in front matter"
+            if !result.notes.contains(note) { result.notes.append(note) }
+        case nil: break
         }
-        return count
     }
 
+    private mutating func note(date: Day, line: ReaderLine) {
+        guard result.date == nil else { return }
+        result.date = date
+        result.evidence.append(Evidence(field: "date", line: line.number, text: line.text))
+    }
+
+    private mutating func note(outlet: String, line: ReaderLine) {
+        guard result.outlet == nil, !outlet.isEmpty else { return }
+        result.outlet = outlet
+        result.evidence.append(Evidence(field: "outlet", line: line.number, text: line.text))
+    }
+
+    private mutating func drop(_ i: Int, _ rule: DropRule) {
+        guard rules[i] == nil || rule == .relatedSection else { return }
+        rules[i] = rule
+    }
 }

@@ -14,6 +14,8 @@ public struct Article: Sendable {
     public var path: String
     public var title: String?
     public var date: Day?
+    /// Where `date` came from; `nil` when there is none.
+    public var dateSource: DateSource?
     public var outlet: String?
     public var url: String?
     public var summary: String?
@@ -26,6 +28,11 @@ public struct Article: Sendable {
     public var topics: [String] = []
     /// What lists show under the headline: the summary, or the start of the first paragraph. Set by the index.
     public var listSummary: String?
+}
+
+/// Where an article's date came from, as its page says.
+public enum DateSource: String, Sendable, Codable {
+    case frontMatter = "front matter", text, fileName = "file name"
 }
 
 /// An editor's note, written in Markdown.

@@ -38,6 +38,9 @@ struct YAMLFields {
         self.keyMarks = marks
     }
 
+    /// Whether the mapping sets `key` at all.
+    func has(_ key: String) -> Bool { entries[key] != nil }
+
     var keys: [String] { entries.keys.sorted() }
 
     func position(ofKey key: String) -> (line: Int, column: Int) {

@@ -75,6 +75,7 @@ struct PageRenderer: Sendable {
         values["url"] = article.url
         values["summary"] = article.summary
         if let date = article.date { values["date"] = dateValues(date) }
+        values["dateFromFileName"] = article.dateSource == .fileName
         return values
     }
 
