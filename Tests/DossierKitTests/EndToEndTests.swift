@@ -251,15 +251,17 @@ struct TerritoryPageTests {
         defer { folder.cleanUp() }
         let csv = try folder.read("public/data/territory.csv")
         let lines = csv.split(separator: "\n")
-        #expect(lines.first == "date,area_km2,claimant,side,method,source,note,quote")
+        #expect(lines.first == "date,area_km2,claimant,side,method,kind,source,note,quote")
         let curatedCount = try Repo.text("content/territory.csv").split(separator: "\n").count - 1
         #expect(lines.count == 1 + curatedCount + 2)
         #expect(lines.last?.hasPrefix("2025-03-17,78,") == true)
-        #expect(lines.last?.contains(",extracted,2025-03-17-kursk-operation-over,") == true)
+        #expect(lines.last?.contains(",extracted,held,2025-03-17-kursk-operation-over,") == true)
         let json = try JSONSerialization.jsonObject(with: Data(try folder.read("public/data/territory.json").utf8)) as? [[String: Any]]
         #expect(json?.count == curatedCount + 2)
         #expect(json?.first?["area_km2"] as? Double == 1000)
-        #expect(Set(json?.first?.keys.map { $0 } ?? []) == ["date", "area_km2", "claimant", "side", "method", "source", "note", "quote"])
-        #expect(json?.filter { $0["method"] as? String == "extracted" }.compactMap { $0["area_km2"] as? Double } == [1300, 78])
+        #expect(Set(json?.first?.keys.map { $0 } ?? []) == ["date", "area_km2", "claimant", "side", "method", "kind", "source", "note", "quote"])
+        let extracted = json?.filter { $0["method"] as? String == "extracted" }
+        #expect(extracted?.compactMap { $0["area_km2"] as? Double } == [1300, 78])
+        #expect(extracted?.compactMap { $0["kind"] as? String } == ["peak", "held"])
     }
 }
