@@ -98,8 +98,8 @@ struct AreaClaimant {
         return last >= start ? text.text(start, last) : nil
     }
 
-    /// The capitalized name ending right before a speech verb, past an adverb, a closing comma of an apposition
-    /// or "on Tuesday": "Oleksandr Syrskyi said", "DeepState has reported", "Syrsky, confirmed".
+    /// The capitalized name ending right before a speech verb, past an adverb, an apposition or "on Tuesday":
+    /// "Oleksandr Syrskyi said", "DeepState has reported", "Syrsky, confirmed", "Koval, the commander, said".
     private func nameBefore(verb: Int, start: Int) -> String? {
         var k = verb - 1
         var skipped = 0
@@ -111,6 +111,8 @@ struct AreaClaimant {
                 k -= 2
             } else if token.isMark(","), k - 1 >= start, tokens[k - 1].capitalized {
                 k -= 1
+            } else if token.isMark(","), let comma = (max(start + 1, k - 6)..<k).last(where: { tokens[$0].isMark(",") && isName($0 - 1) }) {
+                k = comma - 1
             } else {
                 break
             }
