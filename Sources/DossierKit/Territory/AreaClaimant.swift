@@ -99,7 +99,8 @@ struct AreaClaimant {
     }
 
     /// The capitalized name ending right before a speech verb, past an adverb, an apposition or "on Tuesday":
-    /// "Oleksandr Syrskyi said", "DeepState has reported", "Syrsky, confirmed", "Koval, the commander, said".
+    /// "Oleksandr Syrskyi said", "DeepState has reported", "Syrsky, confirmed", "Koval, the commander, said",
+    /// "Koval, speaking in Kyiv, said".
     private func nameBefore(verb: Int, start: Int) -> String? {
         var k = verb - 1
         var skipped = 0
@@ -109,10 +110,10 @@ struct AreaClaimant {
                 k -= 1
             } else if token.isWord(AreaWords.weekdays), k - 1 >= start, tokens[k - 1].isWord(["on"]) {
                 k -= 2
-            } else if token.isMark(","), k - 1 >= start, tokens[k - 1].capitalized {
-                k -= 1
             } else if token.isMark(","), let comma = (max(start + 1, k - 6)..<k).last(where: { tokens[$0].isMark(",") && isName($0 - 1) }) {
                 k = comma - 1
+            } else if token.isMark(","), k - 1 >= start, tokens[k - 1].capitalized {
+                k -= 1
             } else {
                 break
             }
@@ -130,6 +131,8 @@ struct AreaClaimant {
             j -= 1
         }
         if first - 1 >= start, tokens[first - 1].isWord(["the"]), !tokens[first - 1].capitalized { first -= 1 }
+        // "officials in Kyiv said": a name after a preposition is where, not who.
+        if first - 1 >= start, tokens[first - 1].isWord(["in", "near"]) { return nil }
         return text.text(first, k)
     }
 

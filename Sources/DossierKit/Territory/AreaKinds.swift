@@ -48,7 +48,7 @@ struct AreaKinds {
         sentence.contains(k) && tokens[k].kind == .word ? tokens[k].text : nil
     }
 
-    /// "at its peak", "at the height of", "a maximum of", "at most", "down from", "from a high of".
+    /// "at its peak", "at the height of", "a maximum of", "at most", "down from", "from a high of", "at one point".
     private func isPeakCue(_ k: Int) -> Bool {
         guard let w = word(k) else { return false }
         switch w {
@@ -56,6 +56,7 @@ struct AreaKinds {
         case "most": return word(k - 1) == "at"
         case "down": return word(k + 1) == "from"
         case "high": return word(k - 1) == "a" && word(k + 1) == "of"
+        case "point": return word(k - 1) == "one" && word(k - 2) == "at"
         default: return false
         }
     }

@@ -47,12 +47,16 @@ struct AreaPlaces {
         return (focusNamed, other)
     }
 
-    /// "… 40 sq km of territory in Kherson": another place named within six tokens after the figure.
+    /// "… 40 sq km of territory in Kherson": another place named within six words after the figure, before any
+    /// mark or speaker ("500 sq km, Syrskyi said in Kyiv" is not about Kyiv).
     func namedAfter(_ last: Int, in text: AreaText, _ sentence: ClosedRange<Int>) -> Bool {
         let t = text.tokens
-        let end = min(sentence.upperBound - 1, last + 6)
-        guard last + 1 <= end else { return false }
-        return (last + 1...end).contains { t[$0].isWord(["in"]) && isOther(t, $0 + 1) }
+        var k = last + 1
+        while k < min(sentence.upperBound, last + 7), t[k].kind == .word, !AreaWords.speech.contains(t[k].text) {
+            if t[k].text == "in" && isOther(t, k + 1) { return true }
+            k += 1
+        }
+        return false
     }
 
     /// A capitalized name that is neither the focus, a country holding it, a date, nor an adjective or possessive.

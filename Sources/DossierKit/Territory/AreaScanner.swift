@@ -6,7 +6,6 @@ struct AreaScanner {
         var first: Int
         var last: Int
         var km2: Double
-        var miles: Bool
         /// "40 more square kilometres": a word between the number and the unit that makes it a gain.
         var more: Bool
     }
@@ -43,7 +42,7 @@ struct AreaScanner {
             let isConversion = inBrackets || conversion.map { first <= $0.before && miles == $0.miles } == true
             if !isConversion {
                 found.append(Found(first: first, last: unitEnd, km2: miles ? value * AreaExtractor.squareMileInKm2 : value,
-                                   miles: miles, more: more))
+                                   more: more))
             }
             i = unitEnd + 1
             conversion = nil
