@@ -251,15 +251,63 @@ struct TerritoryPageTests {
         defer { folder.cleanUp() }
         let csv = try folder.read("public/data/territory.csv")
         let lines = csv.split(separator: "\n")
-        #expect(lines.first == "date,area_km2,claimant,side,method,source,note,quote")
+        #expect(lines.first == "date,area_km2,claimant,side,method,kind,source,note,quote")
         let curatedCount = try Repo.text("content/territory.csv").split(separator: "\n").count - 1
         #expect(lines.count == 1 + curatedCount + 2)
         #expect(lines.last?.hasPrefix("2025-03-17,78,") == true)
-        #expect(lines.last?.contains(",extracted,2025-03-17-kursk-operation-over,") == true)
+        #expect(lines.last?.contains(",extracted,held,2025-03-17-kursk-operation-over,") == true)
         let json = try JSONSerialization.jsonObject(with: Data(try folder.read("public/data/territory.json").utf8)) as? [[String: Any]]
         #expect(json?.count == curatedCount + 2)
         #expect(json?.first?["area_km2"] as? Double == 1000)
-        #expect(Set(json?.first?.keys.map { $0 } ?? []) == ["date", "area_km2", "claimant", "side", "method", "source", "note", "quote"])
-        #expect(json?.filter { $0["method"] as? String == "extracted" }.compactMap { $0["area_km2"] as? Double } == [1300, 78])
+        #expect(Set(json?.first?.keys.map { $0 } ?? []) == ["date", "area_km2", "claimant", "side", "method", "kind", "source", "note", "quote"])
+        let extracted = json?.filter { $0["method"] as? String == "extracted" }
+        #expect(extracted?.compactMap { $0["area_km2"] as? Double } == [1300, 78])
+        #expect(extracted?.compactMap { $0["kind"] as? String } == ["peak", "held"])
+    }
+}
+
+@Suite("End to end: figures quoted in articles")
+struct QuotedFigureTests {
+    @Test("held figures and peaks reach the page and the data with their kind and claimant; undated ones are listed apart")
+    func quotedFigures() throws {
+        let site = try SmallSite()
+        defer { site.folder.cleanUp() }
+        try site.write("content/articles/dated.txt", """
+            ---
+            title: Dated report
+            date: 2025-02-01
+            outlet: Example Wire
+            ---
+            At its peak the bridgehead held about 1,100 square kilometres, Petro Ivanenko said.
+
+            Troops gained another 35 square kilometres. Kursk Oblast, which covers about 29,000 square kilometres, is quiet.
+
+            The unit now holds 400 sq km of the border area.
+
+            """)
+        try site.write("content/articles/undated.txt", """
+            ---
+            title: Undated report
+            outlet: Example Wire
+            ---
+            The fighting in the border area went on through the whole week, officials said.
+
+            Kyiv's troops hold about 600 square kilometres, according to Sean O'Brien.
+
+            """)
+        _ = try SiteBuild.run(site: site.site, output: site.output)
+        let csv = try String(contentsOf: site.output.appendingPathComponent("data/territory.csv"), encoding: .utf8)
+        let extracted = csv.split(separator: "\n").filter { $0.contains(",extracted,") }
+        #expect(extracted.count == 2)
+        #expect(extracted.first?.hasPrefix("2025-02-01,1100,Petro Ivanenko,,extracted,peak,dated,") == true)
+        #expect(extracted.last?.hasPrefix("2025-02-01,400,Example Wire,,extracted,held,dated,") == true)
+        #expect(!csv.contains("29000") && !csv.contains(",35,") && !csv.contains("600"))
+
+        let html = try String(contentsOf: site.output.appendingPathComponent("territory/index.html"), encoding: .utf8)
+        #expect(html.contains("<td>peak (largest extent)</td><td>Petro Ivanenko</td>"))
+        #expect(html.contains("<td>held</td><td>Example Wire</td>"))
+        #expect(html.contains("Figures from undated articles"))
+        #expect(html.contains("<a href=\"../articles/undated/index.html#p2\">Undated report</a> (Example Wire): 600 km², held, given by Sean O&#39;Brien: <q>Kyiv&#39;s troops hold about 600 square kilometres, according to Sean O&#39;Brien.</q>"))
+        #expect(!html.contains("29,000") && !html.contains(">35<"))
     }
 }

@@ -46,9 +46,13 @@ struct PropertyTests {
     @Test("the area extractor never crashes and finds only positive, finite areas")
     func extractorNeverCrashes() async {
         await propertyCheck(count: 400, input: Arbitrary.text) { text in
-            for match in AreaExtractor.areas(in: text) {
-                #expect(match.areaKm2.isFinite && match.areaKm2 >= 0)
-                #expect(text.contains(match.sentence.prefix(1)))
+            let paragraphs = text.split(separator: "\n").map(String.init)
+            for figure in AreaExtractor.figures(in: paragraphs, focus: TerritoryFocus.names) {
+                #expect(figure.km2.isFinite && figure.km2 > 0)
+                for quote in figure.quotes {
+                    #expect(paragraphs[quote.paragraph].contains(quote.sentence))
+                    #expect(quote.sentence.contains(quote.text))
+                }
             }
         }
     }

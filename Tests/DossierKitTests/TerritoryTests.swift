@@ -75,89 +75,17 @@ struct TerritoryCSVTests {
     }
 }
 
-@Suite("Territory: the area extractor")
-struct AreaExtractorTests {
-    func areas(_ text: String) -> [Double] { AreaExtractor.areas(in: text).map { ($0.areaKm2 * 1000).rounded() / 1000 } }
-
-    @Test("areas in the spellings the press uses", arguments: [
-        ("Kyiv held almost 1,300 square kilometers in Kursk.", 1300.0),
-        ("It covered 1,300 square kilometres.", 1300),
-        ("Some 1000 km² were taken.", 1000),
-        ("Some 1000km² were taken.", 1000),
-        ("About 1,000 km2 were held.", 1000),
-        ("Only 110 sq km remain.", 110),
-        ("Only 110 sq. km remain.", 110),
-        ("Only 110 square km remain.", 110),
-        ("a 200-square-kilometre pocket", 200),
-        ("a 200-square-kilometer pocket", 200),
-        ("It shrank to 30 square miles.", 77.7),
-        ("It shrank to 30 sq mi.", 77.7),
-        ("a 500-square-mile salient", 1294.994),
-        ("They took a thousand square kilometres.", 1000),
-        ("They took one thousand three hundred square kilometres.", 1300),
-        ("They took two hundred square kilometres.", 200),
-        ("They took twelve hundred square kilometres.", 1200),
-        ("Around 1.5 square kilometres of forest.", 1.5),
-        ("Ukraine held 12,345.5 sq km.", 12345.5),
-    ])
-    func spellings(text: String, km2: Double) {
-        #expect(areas(text) == [km2])
-    }
-
-    @Test("lengths are not areas", arguments: [
-        "the active front stretches for at least 1,000 kilometres (680 miles)",
-        "if measured along the border it reaches 2,300 kilometres (1,430 miles)",
-        "a 40-kilometer front",
-        "slipping as far as six miles behind the front line in just 48 hours",
-        "troops closed to within 8 kilometres of the roads",
-        "to retreat a good 19 kilometers from Kazachya Loknya",
-        "now holds around 20% of Ukraine's land",
-        "a 40-km front and 10 km deep",
-        "the squares of Kyiv were empty",
-    ])
-    func lengths(text: String) {
-        #expect(areas(text) == [])
-    }
-
-    @Test("square miles are converted at 2.589988 km² each")
-    func conversion() {
-        #expect(AreaExtractor.squareMileInKm2 == 2.589988)
-        #expect(AreaExtractor.areas(in: "1 square mile").first?.areaKm2 == 2.589988)
-        #expect(AreaExtractor.areas(in: "350 sq mi").first?.areaKm2 == 350 * 2.589988)
-    }
-
-    @Test("several figures in one paragraph, each with its own sentence")
-    func sentences() {
-        let found = AreaExtractor.areas(in: "At their peak, Kiev's forces controlled almost 1,300 square kilometers in Kursk. Now it is just 78 square kilometers. \"We are still holding.\"")
-        #expect(found.map(\.areaKm2) == [1300, 78])
-        #expect(found.map(\.sentence) == ["At their peak, Kiev's forces controlled almost 1,300 square kilometers in Kursk.",
-                                          "Now it is just 78 square kilometers."])
-    }
-
-    @Test("sentences are not split at abbreviations or decimals")
-    func sentenceSplitting() {
-        #expect(AreaExtractor.sentences("Gen. Syrskyi said 1.5 km² fell. Then more.") == ["Gen. Syrskyi said 1.5 km² fell.", "Then more."])
-    }
-
-    @Test("number words and thousands separators")
-    func numbers() {
-        #expect(AreaExtractor.parseNumber("1,300") == 1300)
-        #expect(AreaExtractor.parseNumber("12,345,678") == 12_345_678)
-        #expect(AreaExtractor.parseNumber("a thousand") == 1000)
-        #expect(AreaExtractor.parseNumber("two thousand five hundred") == 2500)
-        #expect(AreaExtractor.parseNumber("ninety-five hundred") == 9500)
-        #expect(AreaExtractor.parseNumber("banana") == nil)
-    }
-
-    @Test("the five seed articles give exactly 1,300 and 78 km², from the 17 March article")
+@Suite("Territory: the seed articles and numbers")
+struct TerritorySeedTests {
+    @Test("the five seed articles give exactly 1,300 km² at the peak and 78 km² held, from the 17 March article")
     func seeds() throws {
-        var found: [(String, Double)] = []
+        var found: [(String, Double, AreaFigure.Kind)] = []
         for name in try SeedTests.articleFiles() {
-            for paragraph in ArticleCleaner.cleanFile(try Repo.text("content/articles/\(name)")).paragraphs {
-                found += AreaExtractor.areas(in: paragraph).map { (name, $0.areaKm2) }
-            }
+            let paragraphs = ArticleCleaner.cleanFile(try Repo.text("content/articles/\(name)")).paragraphs
+            found += AreaExtractor.figures(in: paragraphs, focus: TerritoryFocus.names).map { (name, $0.km2, $0.kind) }
         }
         #expect(found.map(\.1) == [1300, 78])
+        #expect(found.map(\.2) == [.peak, .held])
         #expect(found.allSatisfy { $0.0 == "2025-03-17-kursk-operation-over.txt" })
     }
 

@@ -12,29 +12,37 @@ enum TerritoryIndex {
         let sorted = curated.enumerated().sorted { a, b in
             (a.element.date.sortKeyValue, a.offset) < (b.element.date.sortKeyValue, b.offset)
         }.map(\.element)
-        return TerritorySeries(curated: sorted, extracted: extract(from: articles, log: &log))
+        let (dated, undated) = extract(from: articles)
+        return TerritorySeries(curated: sorted, extracted: dated, undated: undated)
     }
 
-    /// Every area statement in the articles, dated by its article, oldest first.
-    static func extract(from articles: [Article], log: inout DiagnosticLog) -> [TerritoryFigure] {
-        var figures: [TerritoryFigure] = []
+    /// Figures of ground held, and peaks, stated in the articles: those of dated articles oldest first, the
+    /// others by article. Gains, region sizes and other regions are no statement of what was held.
+    static func extract(from articles: [Article]) -> ([TerritoryFigure], [UndatedFigure]) {
+        var dated: [(TerritoryFigure, Int)] = []
+        var undated: [(UndatedFigure, Int)] = []
         for article in articles {
-            for (index, paragraph) in article.paragraphs.enumerated() {
-                for match in AreaExtractor.areas(in: paragraph) {
-                    guard let date = article.date else {
-                        log.warning(article.path, "an area figure ('\(match.text)') is left out of the territory page: the article has no date")
-                        continue
-                    }
-                    figures.append(TerritoryFigure(
-                        date: date, areaKm2: match.areaKm2, claimant: article.outlet ?? "", side: nil,
-                        method: .extracted, source: .article(id: article.id, paragraph: index + 1),
-                        note: "\(match.text), in paragraph \(index + 1) of '\(article.title ?? article.id)'",
-                        quote: match.sentence, line: nil))
+            let figures = AreaExtractor.figures(in: article.paragraphs, focus: TerritoryFocus.names)
+            for figure in figures where figure.kind == .held || figure.kind == .peak {
+                let quote = figure.quotes[0]
+                let claimant = figure.claimant ?? article.outlet ?? ""
+                guard let date = article.date else {
+                    undated.append((UndatedFigure(article: article.id, paragraph: quote.paragraph + 1, areaKm2: figure.km2,
+                                                  kind: figure.kind, claimant: claimant, quote: quote.sentence), undated.count))
+                    continue
                 }
+                let restated = figure.quotes.count > 1 ? "; stated \(figure.quotes.count) times" : ""
+                dated.append((TerritoryFigure(
+                    date: date, areaKm2: figure.km2, claimant: claimant, side: nil, method: .extracted,
+                    source: .article(id: article.id, paragraph: quote.paragraph + 1),
+                    note: "\(quote.text), in paragraph \(quote.paragraph + 1) of '\(article.title ?? article.id)'\(restated)",
+                    quote: quote.sentence, line: nil, kind: figure.kind), dated.count))
             }
         }
-        return figures.enumerated().sorted { a, b in
-            (a.element.date.sortKeyValue, a.element.source.text, a.offset) < (b.element.date.sortKeyValue, b.element.source.text, b.offset)
-        }.map(\.element)
+        let sortedDated = dated.sorted { a, b in
+            (a.0.date.sortKeyValue, a.0.source.text, a.1) < (b.0.date.sortKeyValue, b.0.source.text, b.1)
+        }.map(\.0)
+        let sortedUndated = undated.sorted { a, b in (a.0.article, a.1) < (b.0.article, b.1) }.map(\.0)
+        return (sortedDated, sortedUndated)
     }
 }

@@ -22,6 +22,9 @@ extension PageRenderer {
             "extracted": series.extracted.map { figureValues($0, from: page) },
             "hasCurated": !series.curated.isEmpty,
             "hasExtracted": !series.extracted.isEmpty,
+            "undated": series.undated.map { undatedValues($0, from: page) },
+            "hasUndated": !series.undated.isEmpty,
+            "hasQuoted": !series.extracted.isEmpty || !series.undated.isEmpty,
             "chart": series.curated.isEmpty ? "" : chart.svg(description: chartDescription(series)),
             "csvHref": href(.file("data/territory.csv"), from: page),
             "jsonHref": href(.file("data/territory.json"), from: page),
@@ -48,6 +51,7 @@ extension PageRenderer {
             "side": figure.side?.rawValue ?? "",
             "sideClass": figure.side?.rawValue.lowercased() ?? "none",
             "method": figure.method.rawValue,
+            "kind": Self.kindLabel(figure.kind),
             "note": figure.note,
         ]
         row["quote"] = figure.quote
@@ -62,6 +66,25 @@ extension PageRenderer {
             row["isExternal"] = true
         }
         return row
+    }
+
+    /// A figure from an undated article, linked to its paragraph.
+    func undatedValues(_ figure: UndatedFigure, from page: SitePage) -> [String: Any] {
+        var row: [String: Any] = [
+            "areaText": NumberText.format(figure.areaKm2),
+            "kind": Self.kindLabel(figure.kind),
+            "quote": figure.quote,
+            "sourceHref": href(.article(figure.article), from: page) + "#p\(figure.paragraph)",
+            "sourceLabel": index.article(figure.article).map { $0.title ?? figure.article } ?? figure.article,
+        ]
+        row["sourceOutlet"] = index.article(figure.article)?.outlet
+        if !figure.claimant.isEmpty { row["claimant"] = figure.claimant }
+        return row
+    }
+
+    /// A peak must never read as ground held at the article's date.
+    static func kindLabel(_ kind: AreaFigure.Kind) -> String {
+        kind == .peak ? "peak (largest extent)" : kind.rawValue
     }
 
     func homeTerritory(from page: SitePage) -> [String: Any]? {

@@ -1,10 +1,10 @@
-/// `data/territory.csv` and `data/territory.json`: every figure, curated and extracted, for readers to reuse.
+/// `data/territory.csv` and `data/territory.json`: every dated figure, curated and extracted, for readers to reuse.
 enum TerritoryData {
-    static let fields = ["date", "area_km2", "claimant", "side", "method", "source", "note", "quote"]
+    static let fields = ["date", "area_km2", "claimant", "side", "method", "kind", "source", "note", "quote"]
 
     static func values(_ figure: TerritoryFigure) -> [String] {
         [figure.date.iso, NumberText.plain(figure.areaKm2), figure.claimant, figure.side?.rawValue ?? "",
-         figure.method.rawValue, figure.source.text, figure.note, figure.quote ?? ""]
+         figure.method.rawValue, figure.kind.rawValue, figure.source.text, figure.note, figure.quote ?? ""]
     }
 
     static func rows(_ series: TerritorySeries) -> [TerritoryFigure] { series.curated + series.extracted }

@@ -29,14 +29,29 @@ public struct TerritoryFigure: Sendable, Hashable {
     public var quote: String?
     /// Line of `content/territory.csv`, for messages.
     public var line: Int?
+    /// Curated rows are ground held; a figure from an article may be the peak instead.
+    public var kind: AreaFigure.Kind = .held
+}
+
+/// A figure quoted in an article without a date: listed for editors, never plotted nor in the data files.
+public struct UndatedFigure: Sendable, Hashable {
+    public var article: String
+    /// 1-based, as in the paragraph's anchor `#pN`.
+    public var paragraph: Int
+    public var areaKm2: Double
+    public var kind: AreaFigure.Kind
+    public var claimant: String
+    public var quote: String
 }
 
 /// The curated series and the figures found in articles, kept apart.
 public struct TerritorySeries: Sendable {
     /// Sorted by date.
     public var curated: [TerritoryFigure]
-    /// Sorted by date, then article.
+    /// Held and peak figures of dated articles, sorted by date, then article.
     public var extracted: [TerritoryFigure]
+    /// Held and peak figures of undated articles, sorted by article.
+    public var undated: [UndatedFigure]
 
     /// The newest curated figure of each side, in the order Ukraine, Russia, independent.
     public var latestBySide: [TerritoryFigure] {
