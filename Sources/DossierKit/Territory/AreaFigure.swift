@@ -4,7 +4,9 @@ public struct AreaFigure: Sendable, Equatable {
     public enum Kind: String, Sendable, CaseIterable {
         /// Ground held, controlled, seized or occupied.
         case held
-        /// The largest extent: "at its peak", "up to", "down from".
+        /// The largest extent: "at its peak", "up to", "at most". An earlier, larger figure set against a
+        /// current one ("down from previous claims of almost 1,400") is read as the peak too: it is no statement
+        /// of ground held at the article's date.
         case peak
         /// A gain or loss over a period: "another 40", "over the past day".
         case change

@@ -86,7 +86,7 @@ struct AreaKinds {
         return k
     }
 
-    /// Up to eight tokens before the figure, back to the previous number.
+    /// Up to `size` tokens before the figure, nearest first, back to the previous number.
     private func window(_ figure: AreaScanner.Found, size: Int) -> [Int] {
         var result: [Int] = []
         var k = figure.first - 1
