@@ -161,7 +161,7 @@ struct BadInputTests {
         let result = try Dossier.build(site.site)
         #expect(result.status == 0)
         #expect(result.errors.split(separator: "\n").map(String.init) == [
-            "content/articles/b.txt: warning: no date found in the text; add 'date:' in front matter",
+            "content/articles/b.txt: warning: no date found in the text or the file name; add 'date:' in front matter",
             "content/articles/b.txt: warning: no headline found in the text; add 'title:' in front matter",
             "content/articles/b.txt: warning: no outlet found in the text; add 'outlet:' in front matter",
             "content/topics.yml: warning: topic 'Lonely' has no notes or articles",

@@ -117,7 +117,7 @@ struct Reading {
 
     /// A line of headline shape printed twice near the top: the surest sign of a headline.
     private func repeatedHeadline(before limit: Int) -> Int? {
-        let candidates = lines.indices.prefix(8).filter { $0 < limit && rules[$0] == nil && isHeadlineShaped($0, minWords: 3) }
+        let candidates = lines.indices.prefix(8).filter { $0 < limit && rules[$0] == nil && isHeadlineShaped($0, minWords: 2) }
         return candidates.first { i in
             let key = Boilerplate.key(lines[i].text)
             return lines.indices.dropFirst(i + 1).prefix(12).contains { Boilerplate.key(lines[$0].text) == key }
@@ -172,15 +172,31 @@ struct Reading {
             if inTeaserList, !line.isProse { drop(i, .teaser); continue }
             inTeaserList = false
             if !line.endsSentence, line.wordCount <= 16, i != storyStart { drop(i, .subheading); continue }
-            // "Explore what X can do for you:" is a widget's label; "He wrote:" leads into a quotation or list.
+            // "Explore what X can do for you:" is a widget's label; "He wrote:" leads into a quotation.
             if line.text.hasSuffix(":"), line.wordCount <= 10,
-               !(i + 1 < lines.count && lines[i + 1].text.first.map { "\"“‘'-–—•*".contains($0) } == true) {
+               !line.text.lowerWords.contains(where: { Self.sayingVerbs.contains(String($0)) }) {
                 drop(i, .subheading)
             }
         }
-        let kept = lines.indices.filter { rules[$0] == nil && $0 != headline }
+        var kept = lines.indices.filter { rules[$0] == nil && $0 != headline }
+        if kept.isEmpty {
+            // A page of nothing but short lines is its own text, not crossheads around a missing story.
+            for j in lines.indices where rules[j] == .subheading { rules[j] = nil }
+            kept = lines.indices.filter { rules[$0] == nil && $0 != headline }
+        }
+        if kept.isEmpty, let h = headline {
+            // Nor is a headline taken at the cost of the whole text.
+            headline = nil
+            result.headline = nil
+            result.evidence.removeAll { $0.field == "title" }
+            kept = [h]
+        }
         for j in kept.suffix(3) where rules[j] == nil && Boilerplate.isAuthorBio(lines[j]) { drop(j, .authorBio) }
     }
+
+    static let sayingVerbs: Set<String> = ["said", "says", "say", "wrote", "writes", "added", "adds", "told", "tells",
+                                           "stated", "states", "announced", "noted", "declared", "posted", "explained",
+                                           "warned", "asked", "replied", "follows", "following", "include", "includes"]
 
     mutating func dropRepeats() {
         var seen = Set<String>()

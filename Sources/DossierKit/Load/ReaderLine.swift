@@ -47,8 +47,8 @@ struct ReaderLine: Sendable {
 
     var hasLetters: Bool { text.unicodeScalars.contains { $0.properties.isAlphabetic } }
 
-    /// Splits text into lines, dropping blank ones (counted into the next line's `gap`). A line that breaks
-    /// mid-sentence and is continued by a line starting in lower case is one paragraph wrapped by the scraper.
+    /// Splits text into lines, dropping blank ones (counted into the next line's `gap`). In text wrapped at a
+    /// set width, a line that breaks mid-sentence is joined with the lines that continue it.
     static func split(_ text: String) -> [ReaderLine] {
         let raws = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { String($0).trimmed }
         let wrapped = isHardWrapped(raws)
@@ -58,10 +58,9 @@ struct ReaderLine: Sendable {
         for tidy in raws {
             number += 1
             if tidy.isEmpty { gap += 1; continue }
-            if gap == 0, let previous = lines.last, !previous.endsSentence, previous.wordCount >= 4,
-               let first = tidy.unicodeScalars.first,
-               first.properties.isLowercase || (wrapped && previous.wordCount >= 8 && first.properties.isAlphabetic
-                   && !previous.lower.hasPrefix("by ") && Byline.wireTag(tidy) == nil) {
+            if wrapped, gap == 0, let previous = lines.last, !previous.endsSentence, previous.wordCount >= 8,
+               tidy.unicodeScalars.first?.properties.isAlphabetic == true,
+               !previous.lower.hasPrefix("by "), Byline.wireTag(tidy) == nil {
                 lines[lines.count - 1].text += " " + tidy
                 continue
             }
