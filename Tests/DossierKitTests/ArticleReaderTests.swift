@@ -216,6 +216,9 @@ struct ArticleBodyTests {
         String(repeating: "Read more\n", count: 20_000),
         String(repeating: "12/12/2012 ", count: 20_000),
         String(repeating: "x ago ", count: 30_000),
+        String(repeating: "<script>", count: 20_000),
+        String(repeating: "<style a", count: 20_000),
+        String(repeating: "<!--", count: 40_000),
     ])
     func hostile(raw: String) {
         _ = ArticleCleaner.clean(raw) // completes: no pattern here can backtrack

@@ -33,11 +33,12 @@ public struct Inspection: Sendable {
     public static func inspect(file: URL, site: URL) throws -> Inspection {
         let path = relativePath(of: file, in: site)
         let data = try Data(contentsOf: file)
+        // The topics file's own problems belong to a build, not to this file.
+        var topicsLog = DiagnosticLog()
+        let topicsText = SiteLoader.readOptional(site.appendingPathComponent("content"), "topics.yml", log: &topicsLog,
+                                                 missing: "no topics file")
+        let topics = topicsText.map { TopicLoader.load($0, path: "content/topics.yml", log: &topicsLog) } ?? []
         var log = DiagnosticLog()
-        let topicsURL = site.appendingPathComponent("content")
-        let topicsText = SiteLoader.readOptional(topicsURL, "topics.yml", log: &log, missing: "no topics file")
-        let topics = topicsText.map { TopicLoader.load($0, path: "content/topics.yml", log: &log) } ?? []
-        log = DiagnosticLog() // the topics file's own problems belong to a build, not to this file
         let name = file.lastPathComponent
         guard let text = SiteLoader.decodeText(data, path: path, log: &log) else {
             return Inspection(path: path, kind: name.hasSuffix(".md") ? .note : .article, diagnostics: log.sorted)

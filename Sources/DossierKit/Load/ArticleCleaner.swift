@@ -30,7 +30,7 @@ public enum ArticleCleaner {
         reading.readBody()
         reading.dropRepeats()
         reading.inferDateAndOutlet()
-        return reading.result
+        return reading.collected()
     }
 }
 
@@ -41,6 +41,8 @@ struct Reading {
     var headline: Int?
     /// The line a wire dateline opens: the story's first paragraph.
     var storyStart: Int?
+    /// The story's first line, once the head is read.
+    var bodyStartIndex = 0
     var result = CleanedArticle()
 
     init(lines: [ReaderLine]) {
@@ -85,7 +87,7 @@ struct Reading {
     /// Finds the headline and drops what is not story around it.
     mutating func readHead() {
         let firstProse = lines.indices.first { rules[$0] == nil && lines[$0].isProse } ?? lines.count
-        let limit = min(storyStart ?? lines.count, lines.count)
+        let limit = storyStart ?? lines.count
         headline = repeatedHeadline(before: limit) ?? shapedHeadline(before: min(firstProse, limit))
             ?? boldHeadline(before: limit) ?? setApartHeadline(firstProse: firstProse)
         if let h = headline {
@@ -112,8 +114,6 @@ struct Reading {
         }
         bodyStartIndex = bodyStart
     }
-
-    var bodyStartIndex = 0
 
     /// A line of headline shape printed twice near the top: the surest sign of a headline.
     private func repeatedHeadline(before limit: Int) -> Int? {
@@ -207,19 +207,23 @@ struct Reading {
                 drop(i, headline.map { Boilerplate.key(lines[$0].text) == key } == true ? .repeatedHeadline : .repeated)
             }
         }
+    }
+
+    /// The result, with the kept paragraphs and every dropped line.
+    func collected() -> CleanedArticle {
+        var result = result
         result.paragraphs = lines.indices.filter { rules[$0] == nil && $0 != headline }.map { Boilerplate.unbolded(lines[$0].text) }
         result.dropped = lines.indices.compactMap { i in
             rules[i].map { DroppedLine(line: lines[i].number, text: lines[i].text, rule: $0) }
         }
+        return result
     }
 
     /// Date and outlet from the lines that carry them: bylines, date lines, datelines, "As of …" in the
     /// opening paragraphs, and copyright lines. A date in a caption is a photo's, never the article's.
     mutating func inferDateAndOutlet() {
         // Above the story only: further down, a time and a name belong to some other story's teaser.
-        let top = bodyStartIndex < lines.count ? lines[bodyStartIndex].number : Int.max
-        for dropped in result.dropped where [.byline, .dateLine].contains(dropped.rule) && dropped.line <= top {
-            let line = ReaderLine(text: dropped.text, number: dropped.line, gap: 0)
+        for line in lines.indices.prefix(bodyStartIndex + 1).filter({ [.byline, .dateLine].contains(rules[$0]) }).map({ lines[$0] }) {
             if result.outlet == nil, let outlet = Byline.outlet(in: line) { note(outlet: outlet, line: line) }
             if result.date == nil { readDate(in: line) }
         }
@@ -230,15 +234,15 @@ struct Reading {
                 if result.date != nil { break }
             }
         }
-        if result.outlet == nil, let copyright = result.dropped.first(where: { $0.rule == .copyright }) {
-            let line = ReaderLine(text: copyright.text, number: copyright.line, gap: 0)
-            if let holder = Byline.copyrightHolder(line) { note(outlet: holder, line: line) }
+        if result.outlet == nil, let i = lines.indices.first(where: { rules[$0] == .copyright }),
+           let holder = Byline.copyrightHolder(lines[i]) {
+            note(outlet: holder, line: lines[i])
         }
     }
 
     private mutating func readDate(in line: ReaderLine, text: String? = nil) {
         switch DateText.first(in: text ?? line.text) {
-        case .day(let day, _)?: note(date: day, line: line)
+        case .day(let day)?: note(date: day, line: line)
         case .ambiguous(let written)?:
             let note = "line \(line.number): '\(written)' could be day/month or month/day; add 'date:' in front matter"
             if !result.notes.contains(note) { result.notes.append(note) }
@@ -259,7 +263,7 @@ struct Reading {
     }
 
     private mutating func drop(_ i: Int, _ rule: DropRule) {
-        guard rules[i] == nil || rule == .relatedSection else { return }
+        guard rules[i] == nil else { return }
         rules[i] = rule
     }
 }

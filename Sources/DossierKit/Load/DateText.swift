@@ -2,7 +2,7 @@
 /// "2025-03-04", "13/03/2025". One pass over the words of a line, no patterns that could backtrack.
 enum DateText {
     enum Found: Equatable {
-        case day(Day, text: String)
+        case day(Day)
         /// Day and month could be either way round ("04/03/2025"): a guess would be wrong half the time.
         case ambiguous(String)
     }
@@ -31,19 +31,19 @@ enum DateText {
     private static func date(at i: Int, in tokens: [DateToken]) -> Found? {
         let t = tokens[i]
         // 2025-03-04
-        if t.text.utf8.count == 10, let day = Day(iso: t.text) { return .day(day, text: t.text) }
+        if t.text.utf8.count == 10, let day = Day(iso: t.text) { return .day(day) }
         // 13/03/2025, 13.03.2025
         if let found = numeric(t.text) { return found }
         // August 15, 2024
         if let month = monthNumber(t.text), i + 2 < tokens.count,
            let d = dayNumber(tokens[i + 1].text), let y = year(tokens[i + 2].text),
            let day = Day(year: y, month: month, day: d) {
-            return .day(day, text: "\(t.text) \(tokens[i + 1].text) \(tokens[i + 2].text)")
+            return .day(day)
         }
         // 15 August 2024
         if let d = dayNumber(t.text), i + 2 < tokens.count, let month = monthNumber(tokens[i + 1].text),
            let y = year(tokens[i + 2].text), let day = Day(year: y, month: month, day: d) {
-            return .day(day, text: "\(t.text) \(tokens[i + 1].text) \(tokens[i + 2].text)")
+            return .day(day)
         }
         return nil
     }
@@ -58,8 +58,8 @@ enum DateText {
             let dayFirst = Day(year: y, month: b, day: a)
             let monthFirst = Day(year: y, month: a, day: b)
             switch (dayFirst, monthFirst) {
-            case let (day?, nil), let (nil, day?): return .day(day, text: text)
-            case let (day?, other?): return day == other ? .day(day, text: text) : .ambiguous(text)
+            case let (day?, nil), let (nil, day?): return .day(day)
+            case let (day?, other?): return day == other ? .day(day) : .ambiguous(text)
             case (nil, nil): return nil
             }
         }

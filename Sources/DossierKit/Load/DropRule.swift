@@ -20,34 +20,6 @@ public enum DropRule: String, Sendable, CaseIterable, Codable {
     case repeatedHeadline = "repeated-headline"
     case repeated
 
-    /// One line of explanation, for `inspect`.
-    public var explanation: String {
-        switch self {
-        case .noWords: return "no letters: a symbol, rating or number row"
-        case .navigation: return "a menu, breadcrumb or bullet list item of site navigation"
-        case .logo: return "a logo"
-        case .advertising: return "an advertising label"
-        case .moreLink: return "a 'Show more' or 'Read the full article' link"
-        case .appPromotion: return "an app-store promotion"
-        case .commentWidget: return "a comment box"
-        case .widget: return "a share, print, menu or skip link"
-        case .appeal: return "a membership, newsletter or donation appeal"
-        case .caption: return "a photo, map or video caption or credit"
-        case .teaser: return "a 'Read more:' teaser for another story"
-        case .editorsNote: return "an editor's or syndication note in brackets"
-        case .byline: return "a byline or reading time"
-        case .dateLine: return "a publication date or time line"
-        case .copyright: return "a copyright line"
-        case .aboveHeadline: return "above the headline and not a sentence: a section label or tag"
-        case .head: return "between the headline and the story, not a sentence: a kicker, standfirst or label"
-        case .beforeDateline: return "before the story's wire dateline"
-        case .subheading: return "inside the story, not a sentence: a crosshead, image label or story link"
-        case .relatedSection: return "a related-stories section, with what follows it"
-        case .authorBio: return "an author's biography"
-        case .repeatedHeadline: return "the headline printed again"
-        case .repeated: return "a paragraph repeated"
-        }
-    }
 }
 
 /// A line the reader left out, and why.
