@@ -17,31 +17,40 @@ struct PageRenderer: Sendable {
 
     func render(_ page: SitePage) -> String {
         switch page {
+        case .file("data/territory.csv"): return TerritoryData.csv(index.territory)
+        case .file("data/territory.json"): return TerritoryData.json(index.territory)
+        default:
+            guard let view = view(page) else { return "" }
+            return templates.render(view.context, with: view.template)
+        }
+    }
+
+    /// The template of an HTML page and the values it is given.
+    func view(_ page: SitePage) -> (template: String, context: [String: Any])? {
+        switch page {
         case .home: return self.page(.home, "home", title: "Overview", home())
         case .territory: return self.page(.territory, "territory", title: "Territory over time", territory(on: .territory))
         case .topicIndex: return self.page(.topicIndex, "topics", title: "Topics", topicList(on: .topicIndex))
-        case .file("data/territory.csv"): return TerritoryData.csv(index.territory)
-        case .file("data/territory.json"): return TerritoryData.json(index.territory)
-        case .file: return ""
+        case .file: return nil
         case .article(let id):
-            guard let article = index.article(id) else { return "" }
+            guard let article = index.article(id) else { return nil }
             return self.page(page, "article", title: article.title ?? article.id, self.article(article, on: page))
         case .note(let slug):
-            guard let note = index.note(slug) else { return "" }
+            guard let note = index.note(slug) else { return nil }
             return self.page(page, "note", title: note.title, self.note(note, on: page, body: bodies.read(note.body)))
         case .topic(let slug):
-            guard let topic = index.topic(slug) else { return "" }
+            guard let topic = index.topic(slug) else { return nil }
             return self.page(page, "topic", title: topic.name, self.topic(topic, on: page))
         }
     }
 
-    /// Wraps a page's own values with what the base layout needs.
-    func page(_ page: SitePage, _ template: String, title: String, _ values: [String: Any]) -> String {
+    /// Adds to a page's own values what the base layout needs.
+    func page(_ page: SitePage, _ template: String, title: String, _ values: [String: Any]) -> (template: String, context: [String: Any]) {
         var context = values
         context["pageTitle"] = title
         context["root"] = String.rootPrefix(depth: page.depth)
         context["is_" + template] = true
-        return templates.render(context, with: template)
+        return (template, context)
     }
 
     func href(_ target: SitePage, from page: SitePage) -> String {

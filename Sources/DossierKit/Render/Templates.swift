@@ -18,27 +18,38 @@ public struct Templates: Sendable {
     /// Parses every `*.mustache` file; a syntax error is reported at the template's line and column.
     static func load(from folder: URL, log: inout DiagnosticLog) -> Templates? {
         _ = registration
-        var library = MustacheLibrary()
-        var found = Set<String>()
-        var fingerprint = ContentHash(pragma)
-        for (name, url) in SiteLoader.files(in: folder, ending: ".mustache") {
-            let path = "templates/\(name)"
+        var scanned: [String: TemplateCheck.Template] = [:]
+        for (file, url) in SiteLoader.files(in: folder, ending: ".mustache") {
+            let path = "templates/\(file)", name = String(file.dropLast(9))
             guard let text = SiteLoader.readText(url, path: path, log: &log) else { continue }
+            let scan = TemplateScan(text)
+            for problem in scan.problems {
+                log.error(path, line: problem.line, column: problem.column, "template error: \(problem.message)")
+            }
+            scanned[name] = TemplateCheck.Template(name: name, path: path, scan: scan, text: text)
+        }
+        for name in required where scanned[name] == nil {
+            if !FileManager.default.fileExists(atPath: folder.appendingPathComponent("\(name).mustache").path) {
+                log.error("templates/\(name).mustache", "missing template")
+            }
+        }
+        // Only templates within the limits, and free of cycles, reach swift-mustache's parser and renderer.
+        guard !log.hasErrors else { return nil }
+        for diagnostic in TemplateCheck(templates: scanned).diagnostics(knownNames: ContextKeys.all) { log.append(diagnostic) }
+        guard !log.hasErrors else { return nil }
+
+        var library = MustacheLibrary()
+        var fingerprint = ContentHash(pragma)
+        for template in scanned.values.sorted(by: { $0.name < $1.name }) {
             do {
-                library.register(try MustacheTemplate(string: pragma + text), named: String(name.dropLast(9)))
-                fingerprint = fingerprint.combined(ContentHash(name + "\u{0}" + text))
-                found.insert(String(name.dropLast(9)))
+                library.register(try MustacheTemplate(string: pragma + template.text), named: template.name)
+                fingerprint = fingerprint.combined(ContentHash(template.name + ".mustache\u{0}" + template.text))
             } catch let error as MustacheTemplate.ParserError {
                 let line = error.context.lineNumber
                 let column = error.context.columnNumber - (line == 1 ? pragma.count : 0)
-                log.error(path, line: line, column: max(1, column), "template syntax error: \(describe(error.error))")
+                log.error(template.path, line: line, column: max(1, column), "template syntax error: \(describe(error.error))")
             } catch {
-                log.error(path, "template error: \(error)")
-            }
-        }
-        for name in required where !found.contains(name) {
-            if !FileManager.default.fileExists(atPath: folder.appendingPathComponent("\(name).mustache").path) {
-                log.error("templates/\(name).mustache", "missing template")
+                log.error(template.path, "template error: \(error)")
             }
         }
         return log.hasErrors ? nil : Templates(library: library, fingerprint: fingerprint)
