@@ -20,6 +20,17 @@ public enum SiteBuild {
     /// Builds the site in `site` (holding `content/` and `templates/`) into `output`. Throws `BuildFailed` with
     /// every diagnostic when the content has errors, leaving `output` as it was.
     public static func run(site: URL, output: URL) throws -> BuildReport {
+        do {
+            return try build(site: site, output: output, discardCache: false)
+        } catch let damaged as CacheDamaged {
+            // A body read back from the cache was not what had been written: build again from the content alone.
+            var report = try build(site: site, output: output, discardCache: true)
+            report.warnings = (report.warnings + [damaged.warning]).sorted()
+            return report
+        }
+    }
+
+    static func build(site: URL, output: URL, discardCache: Bool) throws -> BuildReport {
         var stopwatch = Stopwatch()
         var log = DiagnosticLog()
         for folder in ["content", "templates"] where !isFolder(site.appendingPathComponent(folder)) {
@@ -31,8 +42,10 @@ public enum SiteBuild {
         let cache: BuildCache
         let content: SiteContent
         do {
-            cache = try BuildCache(site: site)
+            cache = try BuildCache(site: site, discard: discardCache)
             content = try SiteLoader.load(site: site, cache: cache, log: &log)
+        } catch let damaged as CacheDamaged {
+            throw damaged
         } catch {
             throw BuildFailed(diagnostics: log.sorted + [Diagnostic(.error, ".dossier-cache", "\(error)")])
         }
@@ -44,13 +57,16 @@ public enum SiteBuild {
         }
         stopwatch.lap("load")
 
+        // Damaged cache files were ignored: said on this build, not recorded as the content's warnings.
+        let cacheWarnings = cache.damaged.map(\.warning)
+
         // Unchanged inputs and an output that still holds the last build: nothing to do.
         let inputs = [templates?.fingerprint ?? ContentHash(""), assetsHash(assets), LastBuild.program]
             .reduce(content.inputHash) { $0.combined($1) }
         if let last = cache.lastBuild, last.inputs == inputs, !log.hasErrors, templates != nil,
            let publisher, publisher.currentOutputHash() == last.output {
             return BuildReport(notes: last.notes, articles: last.articles, topics: last.topics, pages: last.pages,
-                               files: last.files, written: 0, removed: 0, warnings: last.diagnostics,
+                               files: last.files, written: 0, removed: 0, warnings: (last.diagnostics + cacheWarnings).sorted(),
                                timings: stopwatch.laps)
         }
 
@@ -66,6 +82,8 @@ public enum SiteBuild {
         let stats: Publisher.Stats
         do {
             stats = try publisher.publish(plan.files, render: plan.contents)
+        } catch let damaged as CacheDamaged {
+            throw damaged
         } catch {
             let reason = (error as? PublishError)?.description ?? PublishError.reason(error)
             throw BuildFailed(diagnostics: log.sorted + [Diagnostic(.error, output.path, "cannot write the site: \(reason)")])
@@ -74,9 +92,9 @@ public enum SiteBuild {
 
         let report = BuildReport(notes: index.notes.count, articles: index.articles.count, topics: index.topics.count,
                                  pages: plan.pageCount, files: plan.files.count, written: stats.written,
-                                 removed: stats.removed, warnings: log.sorted, timings: stopwatch.laps)
+                                 removed: stats.removed, warnings: (log.items + cacheWarnings).sorted(), timings: stopwatch.laps)
         cache.save(LastBuild(inputs: inputs, output: plan.hash, notes: report.notes, articles: report.articles,
-                             topics: report.topics, pages: report.pages, files: report.files, diagnostics: report.warnings))
+                             topics: report.topics, pages: report.pages, files: report.files, diagnostics: log.sorted))
         return report
     }
 

@@ -89,7 +89,7 @@ struct HostileTemplateTests {
                 list.forEach(collect)
             }
         }
-        for page in renderer.pages { if let view = renderer.view(page) { collect(view.context) } }
+        for page in renderer.pages { if let view = try renderer.view(page) { collect(view.context) } }
         #expect(names.subtracting(ContextKeys.all).isEmpty, "names the pages give that ContextKeys lacks")
         #expect(ContextKeys.all.subtracting(names).isEmpty, "names in ContextKeys that no page of the dossier gives")
     }

@@ -50,9 +50,16 @@ struct BinaryReader {
         return Int(Int64(bitPattern: v))
     }
 
-    mutating func string() throws -> String {
+    /// A count of items that each take at least `size` bytes: never more than the bytes left could hold, so that
+    /// a damaged count cannot ask for a huge allocation.
+    mutating func count(itemSize size: Int) throws -> Int {
         let count = try int()
-        guard count >= 0, offset + count <= bytes.count else { throw Corrupt() }
+        guard count >= 0, count <= (bytes.count - offset) / max(1, size) else { throw Corrupt() }
+        return count
+    }
+
+    mutating func string() throws -> String {
+        let count = try self.count(itemSize: 1)
         defer { offset += count }
         guard let text = String(validating: bytes[offset..<offset + count], as: UTF8.self) else { throw Corrupt() }
         return text
@@ -71,8 +78,6 @@ struct BinaryReader {
     }
 
     mutating func strings() throws -> [String] {
-        let count = try int()
-        guard count >= 0, count <= bytes.count else { throw Corrupt() }
-        return try (0..<count).map { _ in try string() }
+        try (0..<count(itemSize: 8)).map { _ in try string() }
     }
 }

@@ -4,6 +4,8 @@ import Foundation
 public struct BodyRef: Sendable, Hashable {
     var offset: Int
     var length: Int
+    /// The hash of the body's bytes, checked when it is read back.
+    var hash: ContentHash
 }
 
 /// Rendered note bodies, in one append-only file of the cache, so that the build never holds the whole site's
@@ -41,13 +43,14 @@ final class BodyStore: @unchecked Sendable {
                 }
                 done += n
             }
-            return BodyRef(offset: offset, length: bytes.count)
+            return BodyRef(offset: offset, length: bytes.count, hash: ContentHash(UnsafeRawBufferPointer(bytes)))
         }
     }
 
-    func read(_ ref: BodyRef) -> String {
-        guard ref.length > 0 else { return "" }
-        return String(unsafeUninitializedCapacity: ref.length) { buffer in
+    /// The body `ref` points to; throws `CacheDamaged` when the file no longer holds it as written.
+    func read(_ ref: BodyRef) throws(CacheDamaged) -> String {
+        var intact = true
+        let text = String(unsafeUninitializedCapacity: ref.length) { buffer in
             var done = 0
             while done < ref.length {
                 let n = pread(fd, buffer.baseAddress.map { $0 + done }, ref.length - done, off_t(ref.offset + done))
@@ -55,7 +58,10 @@ final class BodyStore: @unchecked Sendable {
                 if n <= 0 { break }
                 done += n
             }
+            intact = done == ref.length && ContentHash(UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[..<done]))) == ref.hash
             return done
         }
+        guard intact else { throw CacheDamaged(file: ".dossier-cache/bodies") }
+        return text
     }
 }

@@ -8,10 +8,16 @@ final class BuildCache: @unchecked Sendable {
     private(set) var bodies: BodyStore
     let notes: FileCache<Note>
     let articles: FileCache<Article>
+    /// What the last successful build saw and made, if the cache records it.
+    let lastBuild: LastBuild?
+    /// Cache files found damaged and ignored.
+    let damaged: [CacheDamaged]
     private let lockFD: Int32
     private let temporary: Bool
 
-    init(site: URL) throws {
+    /// Opens and locks the cache of `site`. With `discard`, what it holds is dropped first (after a damaged
+    /// body was found during a build).
+    init(site: URL, discard: Bool = false) throws {
         var folder = site.appendingPathComponent(".dossier-cache").path
         var temporary = false
         if mkdir(folder, 0o755) != 0 && errno != EEXIST {
@@ -22,15 +28,30 @@ final class BuildCache: @unchecked Sendable {
         try FileOps.makeFolder(folder + "/trees")
         lockFD = open(folder + "/lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         if lockFD >= 0 { flock(lockFD, LOCK_EX) }
+        if discard {
+            for file in ["notes", "articles", "bodies", "last-build"] { unlink(folder + "/" + file) }
+        }
         self.folder = folder
         self.temporary = temporary
         bodies = try BodyStore(path: folder + "/bodies")
+        var damaged: [CacheDamaged] = []
+        func load<Value>(_ name: String, _ format: String, _ key: KeyPath<Value, String>,
+                         _ read: (inout BinaryReader) throws -> Value) -> FileCache<Value> {
+            do { return try FileCache.load(from: folder + "/" + name, name: ".dossier-cache/" + name, format: format, key: key, read: read) } catch {
+                damaged.append(error)
+                return FileCache()
+            }
+        }
         // A note whose body lies beyond the end of the bodies file (a cache half deleted) is parsed again.
         let size = bodies.size
-        notes = FileCache.load(from: folder + "/notes", format: CacheCoding.noteFormat, key: \.path, read: CacheCoding.readNote)
-            .keeping { $0.body.offset + $0.body.length <= size }
-        articles = .load(from: folder + "/articles", format: CacheCoding.articleFormat, key: \.path,
-                         read: CacheCoding.readArticle)
+        notes = load("notes", CacheCoding.noteFormat, \.path, CacheCoding.readNote)
+            .keeping { $0.body.offset <= size - $0.body.length }
+        articles = load("articles", CacheCoding.articleFormat, \.path, CacheCoding.readArticle)
+        do { lastBuild = try LastBuild.load(from: folder + "/last-build", name: ".dossier-cache/last-build") } catch {
+            damaged.append(error)
+            lastBuild = nil
+        }
+        self.damaged = damaged
     }
 
     deinit {
@@ -38,7 +59,6 @@ final class BuildCache: @unchecked Sendable {
         if temporary { FileOps.removeTree(folder) }
     }
 
-    var lastBuild: LastBuild? { LastBuild.load(from: folder + "/last-build") }
     func save(_ build: LastBuild) { build.save(to: folder + "/last-build") }
 
     func save(_ entries: [FileCache<Article>.Entry]) {

@@ -1,7 +1,7 @@
 /// How notes and articles are written in the file cache. Bump a format when its fields change.
 enum CacheCoding {
-    static let noteFormat = "dossier-note-cache-4"
-    static let articleFormat = "dossier-article-cache-4"
+    static let noteFormat = "dossier-note-cache-5"
+    static let articleFormat = "dossier-article-cache-5"
 
     static func write(_ n: Note, to w: inout BinaryWriter) {
         w.string(n.path); w.string(n.slug); w.string(n.title); w.string(n.date.iso); w.optionalString(n.summary)
@@ -13,7 +13,7 @@ enum CacheCoding {
             w.optionalString(link.value.fragment); w.int(link.line); w.int(link.column)
         }
         w.int(n.slugLine ?? -1)
-        w.int(n.body.offset); w.int(n.body.length)
+        w.int(n.body.offset); w.int(n.body.length); w.hash(n.body.hash)
         w.hash(n.sourceHash)
     }
 
@@ -22,15 +22,15 @@ enum CacheCoding {
         let summary = try r.optionalString()
         let topics = try r.located(), sources = try r.located()
         let anchors = Set(try r.strings())
-        let linkCount = try r.int()
-        guard linkCount >= 0 else { throw BinaryReader.Corrupt() }
-        let links = try (0..<linkCount).map { _ -> Located<SiteLink> in
+        let links = try (0..<r.count(itemSize: 26)).map { _ -> Located<SiteLink> in
             let page = try r.optionalString().flatMap(PageCode.decode)
             let link = SiteLink(page: page, resolvedPath: try r.string(), fragment: try r.optionalString())
             return Located(value: link, line: try r.int(), column: try r.int())
         }
         let slugLine = try r.int()
-        let body = BodyRef(offset: try r.int(), length: try r.int())
+        let offset = try r.int(), length = try r.int()
+        guard offset >= 0, length >= 0, offset <= Int.max - length else { throw BinaryReader.Corrupt() }
+        let body = BodyRef(offset: offset, length: length, hash: try r.hash())
         return Note(slug: slug, path: path, title: title, date: date, summary: summary, topicRefs: topics,
                     sources: sources, body: body, sourceHash: try r.hash(), siteLinks: links, anchors: anchors,
                     slugLine: slugLine < 0 ? nil : slugLine)

@@ -29,21 +29,28 @@ struct FileCache<Value> {
         return entry
     }
 
-    /// Reads the entries written by `save` with the same `format` and by this very program.
-    static func load(from path: String, format: String, key: KeyPath<Value, String>,
-                     read: (inout BinaryReader) throws -> Value) -> FileCache {
-        guard let data = FileManager.default.contents(atPath: path) else { return FileCache() }
-        var reader = BinaryReader([UInt8](data))
+    /// Reads the entries written by `save` with the same `format` and by this very program. A file written by
+    /// another format or program is simply not used; one that fails its check throws `CacheDamaged`.
+    static func load(from path: String, name: String, format: String, key: KeyPath<Value, String>,
+                     read: (inout BinaryReader) throws -> Value) throws(CacheDamaged) -> FileCache {
+        let bytes: [UInt8]
+        switch CacheFile.read(path) {
+        case .missing: return FileCache()
+        case .damaged: throw CacheDamaged(file: name)
+        case .intact(let intact): bytes = intact
+        }
+        var reader = BinaryReader(bytes)
         var cache = FileCache()
         do {
             guard try reader.string() == format, try reader.hash() == LastBuild.program else { return FileCache() }
-            for _ in 0..<max(0, try reader.int()) {
+            for _ in 0..<(try reader.count(itemSize: 16)) {
                 let hash = try reader.hash()
                 let value = try read(&reader)
                 cache.entries[value[keyPath: key]] = Entry(hash: hash, value: value, diagnostics: try readDiagnostics(&reader))
             }
+            guard reader.atEnd else { throw BinaryReader.Corrupt() }
         } catch {
-            return FileCache()
+            throw CacheDamaged(file: name)
         }
         return cache
     }
@@ -58,7 +65,7 @@ struct FileCache<Value> {
             write(entry.value, &writer)
             writeDiagnostics(entry.diagnostics, to: &writer)
         }
-        FileOps.writeAtomically(writer.bytes, to: path)
+        CacheFile.write(writer.bytes, to: path)
     }
 }
 
@@ -70,8 +77,7 @@ func writeDiagnostics(_ diagnostics: [Diagnostic], to w: inout BinaryWriter) {
 }
 
 func readDiagnostics(_ r: inout BinaryReader) throws -> [Diagnostic] {
-    let count = try r.int()
-    return try (0..<max(0, count)).map { _ -> Diagnostic in
+    return try (0..<r.count(itemSize: 33)).map { _ -> Diagnostic in
         let severity: Diagnostic.Severity = try r.bool() ? .error : .warning
         let file = try r.string(), line = try r.int(), column = try r.int()
         return Diagnostic(severity, file, line: line < 0 ? nil : line, column: column < 0 ? nil : column, try r.string())
@@ -87,9 +93,7 @@ extension BinaryWriter {
 
 extension BinaryReader {
     mutating func located() throws -> [Located<String>] {
-        let count = try int()
-        guard count >= 0 else { throw Corrupt() }
-        return try (0..<count).map { _ in Located(value: try string(), line: try int(), column: try int()) }
+        try (0..<count(itemSize: 24)).map { _ in Located(value: try string(), line: try int(), column: try int()) }
     }
 
     mutating func day() throws -> Day {

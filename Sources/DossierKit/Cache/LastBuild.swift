@@ -4,19 +4,26 @@ import Foundation
 /// dossier program itself) hashes the same again and the output still holds what that build wrote, nothing can
 /// have changed: the build reports what it reported then and stops.
 struct LastBuild {
-    static let format = "dossier-last-build-1"
+    static let format = "dossier-last-build-2"
 
     var inputs: ContentHash
     var output: ContentHash
     var notes = 0, articles = 0, topics = 0, pages = 0, files = 0
     var diagnostics: [Diagnostic] = []
 
-    static func load(from path: String) -> LastBuild? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        var r = BinaryReader([UInt8](data))
-        guard (try? r.string()) == format, let inputs = try? r.hash(), let output = try? r.hash(),
-              let counts = try? (0..<5).map({ _ in try r.int() }), let diagnostics = try? readDiagnostics(&r)
-        else { return nil }
+    /// The record at `path`; `nil` when there is none or it has another format.
+    static func load(from path: String, name: String) throws(CacheDamaged) -> LastBuild? {
+        let bytes: [UInt8]
+        switch CacheFile.read(path) {
+        case .missing: return nil
+        case .damaged: throw CacheDamaged(file: name)
+        case .intact(let intact): bytes = intact
+        }
+        var r = BinaryReader(bytes)
+        guard (try? r.string()) == format else { return nil }
+        guard let inputs = try? r.hash(), let output = try? r.hash(),
+              let counts = try? (0..<5).map({ _ in try r.int() }), let diagnostics = try? readDiagnostics(&r), r.atEnd
+        else { throw CacheDamaged(file: name) }
         return LastBuild(inputs: inputs, output: output, notes: counts[0], articles: counts[1], topics: counts[2],
                          pages: counts[3], files: counts[4], diagnostics: diagnostics)
     }
@@ -26,7 +33,7 @@ struct LastBuild {
         w.string(Self.format); w.hash(inputs); w.hash(output)
         for count in [notes, articles, topics, pages, files] { w.int(count) }
         writeDiagnostics(diagnostics, to: &w)
-        FileOps.writeAtomically(w.bytes, to: path)
+        CacheFile.write(w.bytes, to: path)
     }
 
     /// The running program's identity (path, size and modification time of its executable): a new build of

@@ -41,7 +41,7 @@ enum NoteLoader {
             return String.rootPrefix(depth: page.depth) + targetPage.path + (target.fragment.map { "#" + $0 } ?? "")
         }
         let note = Note(slug: slugValue, path: path, title: title?.value ?? stem, date: dateValue, summary: summary?.value,
-                        topicRefs: topics, sources: sources, body: BodyRef(offset: 0, length: 0),
+                        topicRefs: topics, sources: sources, body: BodyRef(offset: 0, length: 0, hash: ContentHash(a: 0, b: 0)),
                         sourceHash: ContentHash(a: 0, b: 0), siteLinks: siteLinks, anchors: Set(rendered.anchors),
                         slugLine: slug?.line)
         return (note, rendered.html)

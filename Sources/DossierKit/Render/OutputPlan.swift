@@ -23,8 +23,8 @@ struct OutputPlan: Sendable {
     /// One hash for the whole output: equal when every file would be the same.
     var hash: ContentHash { Publisher.hash(of: Dictionary(files.map { ($0.path, $0.key) }, uniquingKeysWith: { a, _ in a })) }
 
-    func contents(of path: String) -> Data {
-        if let page = pages[path] { return Data(renderer.render(page).utf8) }
+    func contents(of path: String) throws(CacheDamaged) -> Data {
+        if let page = pages[path] { return Data(try renderer.render(page).utf8) }
         return assets[path] ?? Data()
     }
 

@@ -8,8 +8,8 @@ extension PageRenderer {
         case .home: encoder.append(home())
         case .territory: encoder.append(territory(on: page))
         case .topicIndex: encoder.append(topicList(on: page))
-        case .file:
-            encoder.append(render(page))
+        case .file(let path):
+            encoder.append(dataFile(path))
             return encoder.hash
         case .article(let id):
             if let article = index.article(id) { encoder.append(self.article(article, on: page)) }

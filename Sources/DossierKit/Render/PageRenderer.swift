@@ -15,18 +15,23 @@ struct PageRenderer: Sendable {
     }
 
 
-    func render(_ page: SitePage) -> String {
-        switch page {
-        case .file("data/territory.csv"): return TerritoryData.csv(index.territory)
-        case .file("data/territory.json"): return TerritoryData.json(index.territory)
-        default:
-            guard let view = view(page) else { return "" }
-            return templates.render(view.context, with: view.template)
+    func render(_ page: SitePage) throws(CacheDamaged) -> String {
+        if case .file(let path) = page { return dataFile(path) }
+        guard let view = try view(page) else { return "" }
+        return templates.render(view.context, with: view.template)
+    }
+
+    /// The text of a data file.
+    func dataFile(_ path: String) -> String {
+        switch path {
+        case "data/territory.csv": return TerritoryData.csv(index.territory)
+        case "data/territory.json": return TerritoryData.json(index.territory)
+        default: return ""
         }
     }
 
     /// The template of an HTML page and the values it is given.
-    func view(_ page: SitePage) -> (template: String, context: [String: Any])? {
+    func view(_ page: SitePage) throws(CacheDamaged) -> (template: String, context: [String: Any])? {
         switch page {
         case .home: return self.page(.home, "home", title: "Overview", home())
         case .territory: return self.page(.territory, "territory", title: "Territory over time", territory(on: .territory))
@@ -37,7 +42,7 @@ struct PageRenderer: Sendable {
             return self.page(page, "article", title: article.title ?? article.id, self.article(article, on: page))
         case .note(let slug):
             guard let note = index.note(slug) else { return nil }
-            return self.page(page, "note", title: note.title, self.note(note, on: page, body: bodies.read(note.body)))
+            return self.page(page, "note", title: note.title, self.note(note, on: page, body: try bodies.read(note.body)))
         case .topic(let slug):
             guard let topic = index.topic(slug) else { return nil }
             return self.page(page, "topic", title: topic.name, self.topic(topic, on: page))

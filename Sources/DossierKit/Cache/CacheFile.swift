@@ -1,0 +1,38 @@
+import Foundation
+
+/// A cache file's bytes with a hash of them at the end, so that a file damaged on disk (a flipped bit, a cut,
+/// a length overwritten) is noticed and ignored instead of being read as data: a damaged cache can cost a full
+/// build, never a wrong site or a crash.
+enum CacheFile {
+    enum Contents: Equatable {
+        case missing
+        case damaged
+        case intact([UInt8])
+    }
+
+    static func read(_ path: String) -> Contents {
+        guard let data = FileManager.default.contents(atPath: path) else { return .missing }
+        let bytes = [UInt8](data)
+        guard bytes.count >= 16 else { return .damaged }
+        let body = Array(bytes[..<(bytes.count - 16)])
+        var tail = BinaryReader(Array(bytes[(bytes.count - 16)...]))
+        guard let stored = try? tail.hash(), stored == body.withUnsafeBytes({ ContentHash($0) }) else { return .damaged }
+        return .intact(body)
+    }
+
+    @discardableResult
+    static func write(_ bytes: [UInt8], to path: String) -> Bool {
+        var writer = BinaryWriter()
+        writer.hash(bytes.withUnsafeBytes { ContentHash($0) })
+        return FileOps.writeAtomically(bytes + writer.bytes, to: path)
+    }
+}
+
+/// A cache file found damaged; the build says so once and rebuilds what the file held.
+struct CacheDamaged: Error, Sendable {
+    /// The file, relative to the site folder (`.dossier-cache/notes`).
+    var file: String
+    var warning: Diagnostic {
+        Diagnostic(.warning, file, "the build cache is damaged; it is ignored and the pages it held are made again")
+    }
+}
