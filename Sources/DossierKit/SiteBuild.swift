@@ -49,8 +49,9 @@ public enum SiteBuild {
         } catch {
             throw BuildFailed(diagnostics: log.sorted + [Diagnostic(.error, ".dossier-cache", "\(error)")])
         }
-        let templates = Templates.load(from: site.appendingPathComponent("templates"), log: &log)
-        let assets = OutputPlan.assets(in: site.appendingPathComponent("templates/assets"))
+        let siteFiles = SiteFiles(site: site)
+        let templates = Templates.load(from: site.appendingPathComponent("templates"), site: siteFiles, log: &log)
+        let assets = OutputPlan.assets(in: site.appendingPathComponent("templates/assets"), site: siteFiles, log: &log)
         var publisher: Publisher?
         do { publisher = try Publisher(output: output, manifests: cache.folder + "/trees") } catch {
             log.error(output.path, "\(error)")

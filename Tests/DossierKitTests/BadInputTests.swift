@@ -8,6 +8,7 @@ enum Edit: Sendable {
     case bytes(String, [UInt8])
     case remove(String)
     case symlink(String, to: String)
+    case fifo(String)
 }
 
 /// A small valid site in a temporary folder, built once so that there is a previous output to protect.
@@ -38,7 +39,9 @@ struct SmallSite {
         case let .remove(path): try fm.removeItem(at: site.appendingPathComponent(path))
         case let .symlink(path, target):
             try? fm.removeItem(at: site.appendingPathComponent(path))
+            let target = target.replacingOccurrences(of: "OUTSIDE", with: folder.url.path)
             try fm.createSymbolicLink(atPath: site.appendingPathComponent(path).path, withDestinationPath: target)
+        case let .fifo(path): #expect(mkfifo(site.appendingPathComponent(path).path, 0o644) == 0)
         }
     }
 }
@@ -133,7 +136,10 @@ struct BadInputTests {
         let result = try Dossier.build(site.site)
         #expect(result.status == 1)
         let errors = result.errors.split(separator: "\n").map(String.init).filter { $0.contains(": error: ") }
-        #expect(errors == input.expected.map { $0.replacingOccurrences(of: "SITE", with: site.site.path) })
+        // SITE is the site folder, OUTSIDE the temporary folder around it.
+        #expect(errors == input.expected.map {
+            $0.replacingOccurrences(of: "SITE", with: site.site.path).replacingOccurrences(of: "OUTSIDE", with: site.folder.url.path)
+        })
         #expect(result.errors.contains("build failed: \(input.expected.count) error\(input.expected.count == 1 ? "" : "s")"))
         #expect(manifest(site.output) == before, "the previous output changed")
         #expect(result.output.isEmpty)

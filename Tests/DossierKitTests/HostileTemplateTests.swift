@@ -69,7 +69,7 @@ struct HostileTemplateTests {
     @Test("the shipped templates and the page contexts agree on every name, both ways")
     func contextKeysAgree() throws {
         var log = DiagnosticLog()
-        let templates = try #require(Templates.load(from: Repo.root.appendingPathComponent("templates"), log: &log))
+        let templates = try #require(Templates.load(from: Repo.root.appendingPathComponent("templates"), site: SiteFiles(site: Repo.root), log: &log))
         #expect(log.items.isEmpty, "\(log.items)")
         log = DiagnosticLog()
         let folder = try TempFolder()

@@ -35,7 +35,7 @@ public struct Inspection: Sendable {
         let data = try Data(contentsOf: file)
         // The topics file's own problems belong to a build, not to this file.
         var topicsLog = DiagnosticLog()
-        let topicsText = SiteLoader.readOptional(site.appendingPathComponent("content"), "topics.yml", log: &topicsLog,
+        let topicsText = SiteLoader.readOptional(site.appendingPathComponent("content"), "topics.yml", from: SiteFiles(site: site), log: &topicsLog,
                                                  missing: "no topics file")
         let topics = topicsText.map { TopicLoader.load($0, path: "content/topics.yml", log: &topicsLog) } ?? []
         var log = DiagnosticLog()

@@ -4,19 +4,20 @@ import Foundation
 public enum SiteLoader {
     static func load(site: URL, cache: BuildCache, log: inout DiagnosticLog) throws -> SiteContent {
         let content = site.appendingPathComponent("content")
-        let topicsText = readOptional(content, "topics.yml", log: &log, missing: "no topics file; pages will have no topics")
+        let siteFiles = SiteFiles(site: site)
+        let topicsText = readOptional(content, "topics.yml", from: siteFiles, log: &log, missing: "no topics file; pages will have no topics")
         let topics = topicsText.map { TopicLoader.load($0, path: "content/topics.yml", log: &log) } ?? []
 
         // Files are read and parsed on every core; each keeps its own log, merged in file order.
         let articleFiles = files(in: content.appendingPathComponent("articles"), ending: ".txt", path: "content/articles", log: &log)
         // What topics an article names depends on the topics too: their file is part of each article's cache key.
         let matcher = TopicMatcher(topics: topics)
-        let articleEntries = try loadFiles(articleFiles, in: "content/articles", cache: cache.articles,
+        let articleEntries = try loadFiles(articleFiles, in: "content/articles", from: siteFiles, cache: cache.articles,
                                            salt: ContentHash(topicsText ?? ""), log: &log) { text, path, name, fileLog in
             ArticleLoader.load(text, path: path, id: String(name.dropLast(4)), matcher: matcher, log: &fileLog)
         }
         let noteFiles = files(in: content.appendingPathComponent("notes"), ending: ".md", path: "content/notes", log: &log)
-        let noteEntries = try loadFiles(noteFiles, in: "content/notes", cache: cache.notes, log: &log) {
+        let noteEntries = try loadFiles(noteFiles, in: "content/notes", from: siteFiles, cache: cache.notes, log: &log) {
             text, path, name, fileLog in
             guard let (parsed, html) = NoteLoader.load(text, path: path, stem: String(name.dropLast(3)), log: &fileLog)
             else { return nil }
@@ -32,7 +33,7 @@ public enum SiteLoader {
         let articles = articleEntries.map(\.value)
         let notes = try cache.save(noteEntries).map(\.value)
 
-        let territoryText = readOptional(content, "territory.csv", log: &log,
+        let territoryText = readOptional(content, "territory.csv", from: siteFiles, log: &log,
                                          missing: "no territory series; the territory page will list only figures found in articles")
         let territory = territoryText.map { TerritoryCSV.load($0, path: "content/territory.csv", log: &log) } ?? []
         var inputs = ContentHash("dossier content")
@@ -46,16 +47,13 @@ public enum SiteLoader {
     /// Reads `files` on every core. A file whose hash (combined with `salt`) the cache knows gives the cached
     /// value (and replays its warnings); any other is decoded and handed to `parse`. Entries come back in file
     /// order.
-    static func loadFiles<Value>(_ files: [(String, URL)], in folder: String, cache: FileCache<Value>,
+    static func loadFiles<Value>(_ files: [(String, URL)], in folder: String, from siteFiles: SiteFiles, cache: FileCache<Value>,
                                  salt: ContentHash? = nil, log: inout DiagnosticLog,
                                  parse: (String, String, String, inout DiagnosticLog) throws -> Value?) throws -> [FileCache<Value>.Entry] {
         let loaded = try Parallel.map(files) { name, url -> (FileCache<Value>.Entry?, DiagnosticLog) in
             var fileLog = DiagnosticLog()
             let path = "\(folder)/\(name)"
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                _ = readText(url, path: path, log: &fileLog)
-                return (nil, fileLog)
-            }
+            guard let data = siteFiles.data(at: url, path: path, log: &fileLog) else { return (nil, fileLog) }
             let bytesHash = data.withUnsafeBytes { ContentHash($0) }
             let hash = salt.map(bytesHash.combined) ?? bytesHash
             if let entry = cache.entry(for: path, hash: hash) {
@@ -72,11 +70,15 @@ public enum SiteLoader {
     }
 
     /// The text of `content/<name>`, or `nil` with a warning when the site has no such file.
-    static func readOptional(_ content: URL, _ name: String, log: inout DiagnosticLog, missing: String) -> String? {
+    static func readOptional(_ content: URL, _ name: String, from siteFiles: SiteFiles, log: inout DiagnosticLog,
+                             missing: String) -> String? {
         let url = content.appendingPathComponent(name)
-        if let text = readText(url, path: "content/" + name, log: &log) { return text }
-        if !FileManager.default.fileExists(atPath: url.path) { log.warning("content/" + name, missing) }
-        return nil
+        var info = stat()
+        guard lstat(url.path, &info) == 0 else {
+            log.warning("content/" + name, missing)
+            return nil
+        }
+        return readText(url, path: "content/" + name, from: siteFiles, log: &log)
     }
 
     /// Regular files in `folder` whose names end with `ending`, sorted by name so that the build does not
@@ -96,11 +98,8 @@ public enum SiteLoader {
             .map { ($0, folder.appendingPathComponent($0)) }
     }
 
-    static func readText(_ url: URL, path: String, log: inout DiagnosticLog) -> String? {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            if let problem = FileProblem.describe(url) { log.error(path, problem) }
-            return nil
-        }
+    static func readText(_ url: URL, path: String, from siteFiles: SiteFiles, log: inout DiagnosticLog) -> String? {
+        guard let data = siteFiles.data(at: url, path: path, log: &log) else { return nil }
         return decodeText(data, path: path, log: &log)
     }
 

@@ -41,7 +41,12 @@ enum TopicLoader {
             slugOwners[slug.value] = name.value
             let aliases = fields.stringList("aliases", log: &log)
             // Terms are matched by their folded keys, so two spellings of one name are one term.
-            for term in [name] + aliases {
+            for (term, role) in [(name, "topic name")] + aliases.map({ ($0, "alias") }) {
+                // Terms find articles by their words: a blank one, or one letter ("a"), would match every article.
+                if let problem = Self.termProblem(term.value) {
+                    log.error(path, line: term.line, column: term.column, "\(role) '\(term.value)' \(problem)")
+                    continue
+                }
                 let keys = NameFolding.keys(of: term.value)
                 if let owner = termOwners[keys], owner.topic != name.value {
                     let spelling = owner.term.lowercased() == term.value.lowercased() ? "" : " (as '\(owner.term)')"
@@ -53,5 +58,13 @@ enum TopicLoader {
                                 description: fields.string("description", log: &log)?.value))
         }
         return topics
+    }
+
+    /// Why `term` cannot name a topic in the text, or `nil` when it can.
+    static func termProblem(_ term: String) -> String? {
+        let letters = term.unicodeScalars.filter(\.isWordScalar).count
+        if letters == 0 { return "is blank: a name or alias needs at least two letters or digits" }
+        if letters < 2 { return "is too short: a name or alias needs at least two letters or digits, or it would match almost every article" }
+        return nil
     }
 }

@@ -28,11 +28,11 @@ struct OutputPlan: Sendable {
         return assets[path] ?? Data()
     }
 
-    /// The files of `templates/assets/`, as `assets/<name>`.
-    static func assets(in folder: URL) -> [String: Data] {
+    /// The files of `templates/assets/`, as `assets/<name>`; each must be a regular file of the site.
+    static func assets(in folder: URL, site siteFiles: SiteFiles, log: inout DiagnosticLog) -> [String: Data] {
         var assets: [String: Data] = [:]
         for (name, url) in SiteLoader.files(in: folder, ending: "") {
-            if let data = FileManager.default.contents(atPath: url.path) { assets["assets/" + name] = data }
+            if let data = siteFiles.data(at: url, path: "templates/assets/" + name, log: &log) { assets["assets/" + name] = data }
         }
         return assets
     }

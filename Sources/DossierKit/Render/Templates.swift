@@ -16,12 +16,12 @@ public struct Templates: Sendable {
     private static let registration: Void = MustacheContentTypes.register(FastHTML(), named: contentTypeName)
 
     /// Parses every `*.mustache` file; a syntax error is reported at the template's line and column.
-    static func load(from folder: URL, log: inout DiagnosticLog) -> Templates? {
+    static func load(from folder: URL, site siteFiles: SiteFiles, log: inout DiagnosticLog) -> Templates? {
         _ = registration
         var scanned: [String: TemplateCheck.Template] = [:]
         for (file, url) in SiteLoader.files(in: folder, ending: ".mustache") {
             let path = "templates/\(file)", name = String(file.dropLast(9))
-            guard let text = SiteLoader.readText(url, path: path, log: &log) else { continue }
+            guard let text = SiteLoader.readText(url, path: path, from: siteFiles, log: &log) else { continue }
             let scan = TemplateScan(text)
             for problem in scan.problems {
                 log.error(path, line: problem.line, column: problem.column, "template error: \(problem.message)")

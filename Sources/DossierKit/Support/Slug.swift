@@ -19,14 +19,18 @@ public enum Slug {
         return out
     }
 
-    /// Why `slug` cannot name a folder inside the output, or `nil` when it can.
+    /// Why `slug` cannot name a folder inside the output that a link can reach, or `nil` when it can. A slug is
+    /// letters, digits, `-`, `_`, `.` and `~`: anything else (`#`, `?`, `%`, spaces) a browser reads as part of
+    /// the URL's syntax or decodes, so the page it names could never be linked to.
     public static func problem(with slug: String) -> String? {
         if slug.isEmpty { return "is empty" }
         if slug == "." || slug == ".." || slug.contains("..") { return "would leave the output folder" }
         if slug.contains("/") || slug.contains("\\") { return "contains a path separator" }
         if slug.hasPrefix(".") { return "starts with a dot" }
-        if slug.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == " " }) {
-            return "contains spaces or control characters"
+        if let bad = slug.unicodeScalars.first(where: { !($0.isWordScalar || "-_.~".unicodeScalars.contains($0)) }) {
+            let shown = bad.properties.generalCategory == .control || bad == " " ? "spaces or control characters" : "'\(bad)'"
+            let suggestion = make(slug).isEmpty ? "" : " (try '\(make(slug))')"
+            return "contains \(shown), which a link cannot reach as written; use letters, digits, '-', '_', '.' or '~'\(suggestion)"
         }
         return nil
     }
