@@ -4,7 +4,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm
 
-.PHONY: site test check deps build bench clean
+.PHONY: site test check deps build bench hostile clean
 
 site: deps
 	$(SWIFT) build -c release --product dossier
@@ -34,6 +34,12 @@ bench: deps
 	@[ -x /usr/bin/time ] || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq time; }
 	$(SWIFT) build -c release --product dossier
 	python3 bench/run.py --sizes $(SIZES) --runs $(RUNS) $(if $(BENCH_DIR),--work $(BENCH_DIR))
+
+# Each pathological input (huge tables, bracket storms, self-including templates, a damaged cache…) against the
+# limits every build keeps: at most 2 s and 500 MB, a diagnostic and exit 1, never a crash.
+hostile: deps
+	$(SWIFT) build -c release --product dossier
+	python3 bench/hostile.py
 
 build: deps
 	$(SWIFT) build -c release --product dossier
