@@ -18,8 +18,8 @@ public struct BuildReport: Sendable {
 /// The whole pipeline, top to bottom: **load** the content, **index** it, **render** the pages, **write** them.
 public enum SiteBuild {
     /// Builds the site in `site` (holding `content/` and `templates/`) into `output`. Throws `BuildFailed` with
-    /// every diagnostic when the content has errors, leaving `output` as it was.
-    public static func run(site: URL, output: URL) throws -> BuildReport {
+    /// every diagnostic when the content has errors, leaving `output` as it was. `swap` is for tests only.
+    public static func run(site: URL, output: URL, swap: Publisher.Swap = .exchange) throws -> BuildReport {
         var stopwatch = Stopwatch()
         var log = DiagnosticLog()
         for folder in ["content", "templates"] where !isFolder(site.appendingPathComponent(folder)) {
@@ -39,7 +39,10 @@ public enum SiteBuild {
         let templates = Templates.load(from: site.appendingPathComponent("templates"), log: &log)
         let assets = OutputPlan.assets(in: site.appendingPathComponent("templates/assets"))
         var publisher: Publisher?
-        do { publisher = try Publisher(output: output, manifests: cache.folder + "/trees") } catch {
+        do {
+            let inputs = ["content", "templates"].map(site.appendingPathComponent)
+            publisher = try Publisher(output: output, site: site, inputs: inputs, swap: swap)
+        } catch {
             log.error(output.path, "\(error)")
         }
         stopwatch.lap("load")
