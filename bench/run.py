@@ -75,7 +75,8 @@ class Trash:
 
 
 def clean(site, trash):
-    for name in ("public", ".dossier-cache"):
+    # The previous tree too: it lists what it holds, and a build would reuse it.
+    for name in ("public", ".public.prev", ".dossier-cache"):
         trash.put(os.path.join(site, name))
     os.sync()
 

@@ -20,9 +20,11 @@ struct Build: ParsableCommand {
     func run() throws {
         let site = URL(fileURLWithPath: path)
         let outputURL = output.map { URL(fileURLWithPath: $0) } ?? site.appendingPathComponent("public")
+        // For tests only: publish with two renames, as on a file system without an atomic exchange.
+        let swap: Publisher.Swap = ProcessInfo.processInfo.environment["DOSSIER_TEST_SWAP_BY_RENAMES"] == "1" ? .renames : .exchange
         let start = ContinuousClock.now
         do {
-            let report = try SiteBuild.run(site: site, output: outputURL)
+            let report = try SiteBuild.run(site: site, output: outputURL, swap: swap)
             for warning in report.warnings { printError(warning.description) }
             if timings {
                 for (stage, seconds) in report.timings {

@@ -1,8 +1,8 @@
 import Foundation
 
-/// The cache folder of a site, `<site>/.dossier-cache/`: note entries, rendered bodies, and what each output
-/// tree holds. Locked for the whole build, so two builds of one site take turns instead of mixing their
-/// caches. Where the site cannot hold one, a temporary folder serves for a single build.
+/// The cache folder of a site, `<site>/.dossier-cache/`: note entries and rendered bodies. Locked for the whole
+/// build, so two builds of one site take turns instead of mixing their caches. Where the site cannot hold one, a
+/// temporary folder serves for a single build.
 final class BuildCache: @unchecked Sendable {
     let folder: String
     private(set) var bodies: BodyStore
@@ -25,12 +25,13 @@ final class BuildCache: @unchecked Sendable {
             temporary = true
             try FileOps.makeFolder(folder)
         }
-        try FileOps.makeFolder(folder + "/trees")
         lockFD = open(folder + "/lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         if lockFD >= 0 { flock(lockFD, LOCK_EX) }
         if discard {
             for file in ["notes", "articles", "bodies", "last-build"] { unlink(folder + "/" + file) }
         }
+        // What each output tree held was kept here before it moved into the trees themselves.
+        FileOps.removeTree(folder + "/trees")
         self.folder = folder
         self.temporary = temporary
         bodies = try BodyStore(path: folder + "/bodies")

@@ -4,10 +4,12 @@ import Foundation
 /// dossier program itself) hashes the same again and the output still holds what that build wrote, nothing can
 /// have changed: the build reports what it reported then and stops.
 struct LastBuild {
-    static let format = "dossier-last-build-2"
+    static let format = "dossier-last-build-3"
 
     var inputs: ContentHash
     var output: ContentHash
+    /// The program that made the build (`LastBuild.program` then): files another one wrote are not reused.
+    var program = LastBuild.program
     var notes = 0, articles = 0, topics = 0, pages = 0, files = 0
     var diagnostics: [Diagnostic] = []
 
@@ -21,16 +23,16 @@ struct LastBuild {
         }
         var r = BinaryReader(bytes)
         guard (try? r.string()) == format else { return nil }
-        guard let inputs = try? r.hash(), let output = try? r.hash(),
+        guard let inputs = try? r.hash(), let output = try? r.hash(), let program = try? r.hash(),
               let counts = try? (0..<5).map({ _ in try r.int() }), let diagnostics = try? readDiagnostics(&r), r.atEnd
         else { throw CacheDamaged(file: name) }
-        return LastBuild(inputs: inputs, output: output, notes: counts[0], articles: counts[1], topics: counts[2],
+        return LastBuild(inputs: inputs, output: output, program: program, notes: counts[0], articles: counts[1], topics: counts[2],
                          pages: counts[3], files: counts[4], diagnostics: diagnostics)
     }
 
     func save(to path: String) {
         var w = BinaryWriter()
-        w.string(Self.format); w.hash(inputs); w.hash(output)
+        w.string(Self.format); w.hash(inputs); w.hash(output); w.hash(program)
         for count in [notes, articles, topics, pages, files] { w.int(count) }
         writeDiagnostics(diagnostics, to: &w)
         CacheFile.write(w.bytes, to: path)

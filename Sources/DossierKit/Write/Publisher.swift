@@ -1,50 +1,81 @@
 import CSwap
 import Foundation
 
-/// Makes the output folder hold exactly the files of a build, without ever damaging the site already there.
+/// Makes the output folder hold exactly the files of a build, without ever damaging the site already there or
+/// touching a folder the build did not make.
 ///
 /// A build is written into a tree beside the output and swapped in with one atomic exchange. The tree swapped
-/// out is kept (`.public.prev`) with a manifest of what each file holds, so that the next build updates it in
-/// place, writing only files whose key changed, instead of writing the whole site again. A build that changes
-/// nothing leaves the output alone. A tree being updated loses its manifest first, so a killed build can only
-/// leave behind a tree that the next build does not trust.
+/// out is kept (`.NAME.prev`) so that the next build updates it in place, writing only files whose key changed,
+/// instead of writing the whole site again. Every tree carries an `OutputMark` listing what it holds; a tree
+/// being updated has an empty list, so a killed build can only leave behind a tree the next build does not trust.
+/// A build that changes nothing leaves the output alone. The output is locked from `init` until the publisher is
+/// released.
 public final class Publisher: @unchecked Sendable {
+    /// What changed in the published site: files added or changed, and files gone, compared with what the
+    /// output held before this build.
     public struct Stats: Sendable { public var written = 0; public var removed = 0 }
 
-    public let output: URL
-    let parent: String
-    let name: String
-    let manifests: String
-    private var folders: Set<String> = [""]
-    private let lock = NSLock()
+    /// How a finished tree takes the output's place.
+    public enum Swap: Sendable {
+        /// One atomic exchange (Linux `renameat2` with `RENAME_EXCHANGE`), or `renames` where there is none.
+        case exchange
+        /// Two renames, the old site aside and the new one in. Chosen only to test that fallback.
+        case renames
+    }
 
-    /// Checks the output path and removes what killed builds left behind.
-    public init(output: URL, manifests: String) throws {
-        self.output = output.standardizedFileURL
-        self.manifests = manifests
-        parent = self.output.deletingLastPathComponent().path
-        name = self.output.lastPathComponent
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: self.output.path, isDirectory: &isFolder), !isFolder.boolValue {
-            throw PublishError("output path \(self.output.path) is a file, not a folder")
+    /// The output as given.
+    public let output: URL
+    let folder: OutputFolder
+    private let swap: Swap
+    private let lock: OutputLock
+    /// The output's mark when the build started; nil when it had none (a new or empty folder).
+    private let live: OutputMark?
+    /// Whether files already written may be kept: not when another dossier program wrote them, since it may have
+    /// rendered the same values differently.
+    private let reuse: Bool
+    private lazy var liveTrusted: [String: OutputMark.Entry] = reuse ? live?.trusted(in: folder.path) ?? [:] : [:]
+    private var folders: Set<String> = [""]
+    private let foldersLock = NSLock()
+
+    /// Locks the output, puts back a site that a killed build left aside, and refuses an output (or a tree beside
+    /// it) that the build did not make, or that is, holds or lies inside the site's `inputs`.
+    public init(output: URL, site: URL, inputs: [URL], swap: Swap = .exchange, reuse: Bool = true) throws {
+        self.output = output
+        self.swap = swap
+        self.reuse = reuse
+        folder = try OutputFolder(output: output, site: site, inputs: inputs)
+        // Refused before the lock file is made, so that a refused folder's parent is left as it was; and checked
+        // again under the lock, after a killed build's site is back.
+        try Self.checkOurs(folder)
+        lock = try OutputLock(folder.lock)
+        var info = stat()
+        if lstat(folder.path, &info) != 0, let aside = folder.leftovers().first(where: { $0.old && OutputMark.read($0.path) != nil }) {
+            // A build killed between the two renames of `Swap.renames`: the old site is the only one left.
+            guard rename(aside.path, folder.path) == 0 else {
+                throw PublishError("cannot move the site left in \(aside.path) back to \(folder.given)")
+            }
         }
-        do {
-            try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
-        } catch {
-            throw PublishError("cannot create the folder \(parent) for the output: \(PublishError.reason(error))")
+        try Self.checkOurs(folder)
+        live = OutputMark.read(folder.path)
+    }
+
+    /// Throws unless the output and the previous tree beside it are the build's to replace.
+    private static func checkOurs(_ folder: OutputFolder) throws {
+        let unmarked = "was not made by dossier (it has no \(OutputMark.name) file)"
+        guard OutputFolder.isOurs(folder.path) else {
+            throw PublishError("cannot publish into \(folder.given): the folder is not empty and \(unmarked); publishing "
+                + "replaces the whole folder, so name a new or empty one, or move this one's files away")
         }
-        guard access(parent, W_OK) == 0 else { throw PublishError("cannot write to \(parent): permission denied") }
-        for leftover in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []
-        where leftover.hasPrefix(".\(name).staging-") || leftover.hasPrefix(".\(name).old-") {
-            removeTree(parent + "/" + leftover)
+        guard OutputFolder.isOurs(folder.previous) else {
+            throw PublishError("cannot publish into \(folder.given): \(folder.previous), where the build keeps the "
+                + "previous site, \(unmarked); move it away")
         }
     }
 
-    var previous: String { parent + "/.\(name).prev" }
-
-    /// The hash of what the output holds now, by its manifest; `nil` when it has none.
+    /// The hash of what the output holds now, by its mark; nil when it has none or has lost a file it lists.
     func currentOutputHash() -> ContentHash? {
-        exists(output.path) ? readManifest(output.path).map(Self.hash) : nil
+        guard reuse, let live, liveTrusted.count == live.files.count else { return nil }
+        return Self.hash(of: live.files.mapValues(\.key))
     }
 
     static func hash(of files: [String: ContentHash]) -> ContentHash {
@@ -56,119 +87,110 @@ public final class Publisher: @unchecked Sendable {
     /// Makes the output hold exactly `files`. `render` is asked only for files whose key differs from what the
     /// reused tree holds; it is called from several threads.
     public func publish(_ files: [(path: String, key: ContentHash)], render: @Sendable (String) throws -> Data) throws -> Stats {
-        var stats = Stats()
         let desired = Dictionary(files.map { ($0.path, $0.key) }, uniquingKeysWith: { a, _ in a })
-        if exists(output.path), readManifest(output.path) == desired { return stats }
-        var target = previous
-        var base: [String: ContentHash] = [:]
-        if exists(previous), let manifest = readManifest(previous) {
-            base = manifest
-            dropManifest(previous)
-        } else {
-            removeTree(previous)
-            target = parent + "/.\(name).staging-\(getpid())"
-            removeTree(target)
-            try FileOps.makeFolder(target)
-        }
+        let stats = Stats(written: desired.filter { liveTrusted[$0.key]?.key != $0.value }.count,
+                          removed: liveTrusted.keys.filter { desired[$0] == nil }.count)
+        if stats.written == 0, stats.removed == 0, liveTrusted.count == live?.files.count { return stats }
+        removeLeftovers()
 
+        let (target, listed, trusted) = try prepareTree()
         do {
-            // Each page is written by the thread that rendered it: creating files is mostly kernel time, and
-            // this spreads it over every core too. A page is held only until it is written.
-            let changed = files.filter { base[$0.path] != $0.key }.map(\.path)
-            _ = try Parallel.map(changed) { path in try write(try render(path), to: path, in: target) }
-            stats.written = changed.count
-            for path in base.keys.sorted() where desired[path] == nil {
+            // Files that go are removed first: a file may give way to a folder of the same name.
+            for path in listed.keys.sorted() where desired[path] == nil {
                 unlink(target + "/" + path)
                 var folder = (path as NSString).deletingLastPathComponent
                 while !folder.isEmpty, rmdir(target + "/" + folder) == 0 { folder = (folder as NSString).deletingLastPathComponent }
-                stats.removed += 1
             }
-            try writeManifest(target, desired)
+            // Each page is written by the thread that rendered it: creating files is mostly kernel time, and
+            // this spreads it over every core too. A page is held only until it is written.
+            let changed = files.filter { trusted[$0.path]?.key != $0.key }
+            let sizes = try Parallel.map(changed) { file in try write(try render(file.path), to: file.path, in: target) }
+            var mark = OutputMark(files: trusted.filter { desired[$0.key] == $0.value.key })
+            for (file, size) in zip(changed, sizes) { mark.files[file.path] = OutputMark.Entry(key: file.key, size: size) }
+            try mark.write(to: target)
             try swapIn(target)
         } catch {
-            if target != previous { removeTree(target) }
+            if target != folder.previous { OutputFolder.discard(target) }
             throw error
         }
         return stats
     }
 
-    /// Puts `tree` in the output's place; the tree it replaces becomes the one the next build reuses.
-    private func swapIn(_ tree: String) throws {
-        guard exists(output.path) else {
-            guard rename(tree, output.path) == 0 else { throw PublishError("cannot move the site into \(output.path)") }
-            return
-        }
-        if dossier_exchange_paths(tree, output.path) != 0 {
-            // No atomic exchange here: move the old site aside first, so that it is never half replaced.
-            let aside = parent + "/.\(name).old-\(getpid())"
-            guard rename(output.path, aside) == 0 else { throw PublishError("cannot move \(output.path) aside") }
-            guard rename(tree, output.path) == 0 else {
-                rename(aside, output.path)
-                throw PublishError("cannot move the site into \(output.path)")
-            }
-            if aside != previous { removeTree(previous); rename(aside, previous) }
-            return
-        }
-        if tree != previous {
-            removeTree(previous)
-            rename(tree, previous)
+    /// Removes the trees killed builds left beside the output, but never one of a process still running, nor
+    /// one the build did not make.
+    private func removeLeftovers() {
+        for tree in folder.leftovers() where tree.pid == getpid() || !isRunning(tree.pid) {
+            OutputFolder.discard(tree.path)
         }
     }
 
-    private func write(_ data: Data, to path: String, in tree: String) throws {
+    private func isRunning(_ pid: Int32) -> Bool { kill(pid, 0) == 0 || errno == EPERM }
+
+    /// The tree to write into, with what it lists and what of that it still holds: the previous tree when it
+    /// lists something, emptied of its list first; else a new staging tree.
+    private func prepareTree() throws -> (String, listed: [String: OutputMark.Entry], trusted: [String: OutputMark.Entry]) {
+        if reuse, let mark = OutputMark.read(folder.previous), !mark.files.isEmpty {
+            let trusted = mark.trusted(in: folder.previous)
+            try OutputMark().write(to: folder.previous)
+            return (folder.previous, mark.files, trusted)
+        }
+        OutputFolder.discard(folder.previous)
+        let staging = folder.staging(getpid())
+        OutputFolder.discard(staging)
+        guard mkdir(staging, 0o755) == 0 else {
+            throw PublishError("cannot create the folder \(staging): \(String(cString: strerror(errno)))")
+        }
+        do { try OutputMark().write(to: staging) } catch { rmdir(staging); throw error }
+        return (staging, [:], [:])
+    }
+
+    /// Puts `tree` in the output's place; the tree it replaces becomes the one the next build reuses.
+    private func swapIn(_ tree: String) throws {
+        let output = folder.path
+        var info = stat()
+        guard lstat(output, &info) == 0 else {
+            guard rename(tree, output) == 0 else { throw PublishError("cannot move the site into \(folder.given)") }
+            return
+        }
+        if swap == .exchange, dossier_exchange_paths(tree, output) == 0 {
+            keepAsPrevious(tree)
+            return
+        }
+        // No atomic exchange: move the old site aside first, so that it is never half replaced. A build killed
+        // between the two renames leaves it in `old`, marked; the next build puts it back before anything else.
+        let aside = folder.old(getpid())
+        guard rename(output, aside) == 0 else { throw PublishError("cannot move \(folder.given) aside") }
+        guard rename(tree, output) == 0 else {
+            rename(aside, output)
+            throw PublishError("cannot move the site into \(folder.given)")
+        }
+        keepAsPrevious(aside)
+    }
+
+    /// Makes `tree`, just swapped out of the output, the previous tree; one without a mark was an empty folder.
+    private func keepAsPrevious(_ tree: String) {
+        guard tree != folder.previous else { return }
+        guard OutputMark.read(tree) != nil else { rmdir(tree); return }
+        OutputFolder.discard(folder.previous)
+        rename(tree, folder.previous)
+    }
+
+    private func write(_ data: Data, to path: String, in tree: String) throws -> Int {
         var missing: [String] = []
-        var folder = Substring(path)
-        while let slash = folder.lastIndex(of: "/") {
-            folder = folder[..<slash]
-            let key = tree + "/" + folder
-            if lock.withLock({ folders.contains(key) }) { break }
+        var parent = Substring(path)
+        while let slash = parent.lastIndex(of: "/") {
+            parent = parent[..<slash]
+            let key = tree + "/" + parent
+            if foldersLock.withLock({ folders.contains(key) }) { break }
             missing.append(key)
         }
         for key in missing.reversed() {
             try FileOps.makeFolder(key)
-            _ = lock.withLock { folders.insert(key) }
+            _ = foldersLock.withLock { folders.insert(key) }
         }
         try data.withUnsafeBytes { try FileOps.write(tree + "/" + path, $0) }
+        return data.count
     }
-
-    // MARK: Manifests, one per tree, named by the tree folder's device and inode, which renames keep.
-
-    private func manifestPath(_ tree: String) -> String? {
-        var info = stat()
-        guard stat(tree, &info) == 0 else { return nil }
-        return manifests + "/\(info.st_dev)-\(info.st_ino)"
-    }
-
-    private func readManifest(_ tree: String) -> [String: ContentHash]? {
-        guard let path = manifestPath(tree), let data = FileManager.default.contents(atPath: path) else { return nil }
-        var reader = BinaryReader([UInt8](data))
-        guard let count = try? reader.int(), count >= 0 else { return nil }
-        var files: [String: ContentHash] = [:]
-        for _ in 0..<count {
-            guard let file = try? reader.string(), let key = try? reader.hash() else { return nil }
-            files[file] = key
-        }
-        return reader.atEnd ? files : nil
-    }
-
-    private func writeManifest(_ tree: String, _ files: [String: ContentHash]) throws {
-        guard let path = manifestPath(tree) else { return }
-        var writer = BinaryWriter()
-        writer.int(files.count)
-        for (file, key) in files.sorted(by: { $0.key < $1.key }) { writer.string(file); writer.hash(key) }
-        guard FileOps.writeAtomically(writer.bytes, to: path) else { throw PublishError("cannot write the cache file \(path)") }
-    }
-
-    private func dropManifest(_ tree: String) {
-        if let path = manifestPath(tree) { unlink(path) }
-    }
-
-    private func removeTree(_ tree: String) {
-        dropManifest(tree)
-        FileOps.removeTree(tree)
-    }
-
-    private func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
 }
 
 public struct PublishError: Error, CustomStringConvertible {
