@@ -19,7 +19,7 @@ public struct BuildReport: Sendable {
 public enum SiteBuild {
     /// Builds the site in `site` (holding `content/` and `templates/`) into `output`. Throws `BuildFailed` with
     /// every diagnostic when the content has errors, leaving `output` as it was.
-    public static func run(site: URL, output: URL) throws -> BuildReport {
+    public static func run(site: URL, output: URL, options: BuildOptions = BuildOptions()) throws -> BuildReport {
         var stopwatch = Stopwatch()
         var log = DiagnosticLog()
         for folder in ["content", "templates"] where !isFolder(site.appendingPathComponent(folder)) {
@@ -32,7 +32,7 @@ public enum SiteBuild {
         let content: SiteContent
         do {
             cache = try BuildCache(site: site)
-            content = try SiteLoader.load(site: site, cache: cache, log: &log)
+            content = try SiteLoader.load(site: site, cache: cache, options: options, log: &log)
         } catch {
             throw BuildFailed(diagnostics: log.sorted + [Diagnostic(.error, ".dossier-cache", "\(error)")])
         }

@@ -22,7 +22,8 @@ struct Build: ParsableCommand {
         let outputURL = output.map { URL(fileURLWithPath: $0) } ?? site.appendingPathComponent("public")
         let start = ContinuousClock.now
         do {
-            let report = try SiteBuild.run(site: site, output: outputURL)
+            let report = try SiteBuild.run(site: site, output: outputURL,
+                                          options: BuildOptions(markdownWorker: MarkdownWorkerCommand.executable))
             for warning in report.warnings { printError(warning.description) }
             if timings {
                 for (stage, seconds) in report.timings {

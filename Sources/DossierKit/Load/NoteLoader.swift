@@ -2,8 +2,13 @@
 enum NoteLoader {
     static let fields = ["title", "date", "topics", "summary", "sources", "slug"]
 
-    /// The note and its rendered body, which the caller puts in the body store.
-    static func load(_ text: String, path: String, stem: String, log: inout DiagnosticLog) -> (Note, String)? {
+    /// The note and its rendered body, which the caller puts in the body store. `markdown` renders the body.
+    static func load(_ text: String, path: String, stem: String, log: inout DiagnosticLog,
+                     markdown: MarkdownEngine = .inProcess) -> (Note, String)? {
+        if let problem = markdown.limits.sizeProblem(bytes: text.utf8.count) {
+            log.error(path, problem.message)
+            return nil
+        }
         guard let document = FrontMatter.parse(text, path: path, log: &log) else { return nil }
         guard let fields = document.fields else {
             log.error(path, line: 1, column: 1, "a note starts with front matter: a line '---', 'title:' and 'date:' fields, and '---'")
@@ -26,19 +31,30 @@ enum NoteLoader {
         guard let dateValue = date?.value ?? Day(year: 1, month: 1, day: 1) else { return nil }
 
         let page = SitePage.note(slugValue)
+        let rendered: Markdown.Rendered
+        switch markdown.render(MarkdownJob(source: document.body, pageDepth: page.depth)) {
+        case .success(let body): rendered = body
+        case .failure(let problem):
+            log.error(path, line: problem.line.map { $0 + document.bodyLine - 1 }, problem.message)
+            return nil
+        }
         var siteLinks: [Located<SiteLink>] = []
         let lines = LineIndex(document.body)
-        // cmark counts columns in bytes; messages count characters, as YAML's do.
-        func column(_ link: Markdown.Link) -> Int { lines.scalarColumn(line: link.line, byteColumn: link.column) }
-        let rendered = Markdown.render(document.body) { link in
-            if link.isImage, URLPolicy.isRemote(link.url), !URLPolicy.isForbidden(link.url) {
-                log.warning(path, line: link.line + document.bodyLine - 1, column: column(link),
-                            "image '\(link.url)' from another host is left out: pages load nothing from elsewhere")
+        for link in rendered.links {
+            let line = link.line + document.bodyLine - 1
+            // cmark counts columns in bytes; messages count characters, as YAML's do.
+            let column = lines.scalarColumn(line: link.line, byteColumn: link.column)
+            // A link the policy drops points nowhere; the render has dropped it already.
+            if URLPolicy.replacement(for: link) != nil {
+                if link.isImage, URLPolicy.isRemote(link.url), !URLPolicy.isForbidden(link.url) {
+                    log.warning(path, line: line, column: column,
+                                "image '\(link.url)' from another host is left out: pages load nothing from elsewhere")
+                }
+                continue
             }
-            guard let target = SiteLink.resolve(link.url, inFolder: "notes") else { return nil }
-            siteLinks.append(Located(value: target, line: link.line + document.bodyLine - 1, column: column(link)))
-            guard let targetPage = target.page else { return nil }
-            return String.rootPrefix(depth: page.depth) + targetPage.path + (target.fragment.map { "#" + $0 } ?? "")
+            if let target = SiteLink.resolve(link.url, inFolder: "notes") {
+                siteLinks.append(Located(value: target, line: line, column: column))
+            }
         }
         let note = Note(slug: slugValue, path: path, title: title?.value ?? stem, date: dateValue, summary: summary?.value,
                         topicRefs: topics, sources: sources, body: BodyRef(offset: 0, length: 0),

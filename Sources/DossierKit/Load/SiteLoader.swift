@@ -2,7 +2,8 @@ import Foundation
 
 /// Reads `content/` into values: topics, articles and notes, each file parsed on its own.
 public enum SiteLoader {
-    static func load(site: URL, cache: BuildCache, log: inout DiagnosticLog) throws -> SiteContent {
+    static func load(site: URL, cache: BuildCache, options: BuildOptions = BuildOptions(),
+                     log: inout DiagnosticLog) throws -> SiteContent {
         let content = site.appendingPathComponent("content")
         let topicsText = readOptional(content, "topics.yml", log: &log, missing: "no topics file; pages will have no topics")
         let topics = topicsText.map { TopicLoader.load($0, path: "content/topics.yml", log: &log) } ?? []
@@ -16,9 +17,14 @@ public enum SiteLoader {
             ArticleLoader.load(text, path: path, id: String(name.dropLast(4)), matcher: matcher, log: &fileLog)
         }
         let noteFiles = files(in: content.appendingPathComponent("notes"), ending: ".md", path: "content/notes", log: &log)
-        let noteEntries = try loadFiles(noteFiles, in: "content/notes", cache: cache.notes, log: &log) {
+        // Note Markdown is parsed in worker processes when the options name an executable; they end with the notes.
+        let markdown = MarkdownEngine(options)
+        defer { markdown.stop() }
+        let noteEntries = try loadFiles(noteFiles, in: "content/notes", cache: cache.notes, log: &log,
+                                        refuse: { markdown.limits.sizeProblem(bytes: $0)?.message }) {
             text, path, name, fileLog in
-            guard let (parsed, html) = NoteLoader.load(text, path: path, stem: String(name.dropLast(3)), log: &fileLog)
+            guard let (parsed, html) = NoteLoader.load(text, path: path, stem: String(name.dropLast(3)), log: &fileLog,
+                                                       markdown: markdown)
             else { return nil }
             var note = parsed
             note.body = try cache.bodies.append(html)
@@ -45,13 +51,19 @@ public enum SiteLoader {
 
     /// Reads `files` on every core. A file whose hash (combined with `salt`) the cache knows gives the cached
     /// value (and replays its warnings); any other is decoded and handed to `parse`. Entries come back in file
-    /// order.
+    /// order. A file whose size `refuse` gives a reason against is an error, and is not read.
     static func loadFiles<Value>(_ files: [(String, URL)], in folder: String, cache: FileCache<Value>,
                                  salt: ContentHash? = nil, log: inout DiagnosticLog,
+                                 refuse: (Int) -> String? = { _ in nil },
                                  parse: (String, String, String, inout DiagnosticLog) throws -> Value?) throws -> [FileCache<Value>.Entry] {
         let loaded = try Parallel.map(files) { name, url -> (FileCache<Value>.Entry?, DiagnosticLog) in
             var fileLog = DiagnosticLog()
             let path = "\(folder)/\(name)"
+            var info = stat()
+            if stat(url.path, &info) == 0, let reason = refuse(Int(info.st_size)) {
+                fileLog.error(path, reason)
+                return (nil, fileLog)
+            }
             guard let data = FileManager.default.contents(atPath: url.path) else {
                 _ = readText(url, path: path, log: &fileLog)
                 return (nil, fileLog)

@@ -1,0 +1,34 @@
+import Foundation
+
+/// Where note bodies are rendered, and the limits they are held to: the checks before parsing always, and the
+/// time and memory limits when the parsing runs in worker processes.
+struct MarkdownEngine: Sendable {
+    let limits: MarkdownLimits
+    /// `nil`: in this process, one note at a time (cmark-gfm's parser state is process-wide).
+    let workers: MarkdownWorkers?
+
+    /// In this process, with the checks before parsing but without a time or memory limit.
+    static let inProcess = MarkdownEngine(limits: .standard, workers: nil)
+
+    init(limits: MarkdownLimits, workers: MarkdownWorkers?) {
+        self.limits = limits
+        self.workers = workers
+    }
+
+    /// Workers running `options.markdownWorker`, or in this process when it is `nil`.
+    init(_ options: BuildOptions) {
+        self.init(limits: .standard, workers: options.markdownWorker.map { MarkdownWorkers(dossier: $0.path) })
+    }
+
+    /// `job` rendered, or why its Markdown is refused; lines of a problem count from the start of `job.source`.
+    func render(_ job: MarkdownJob) -> Result<Markdown.Rendered, MarkdownProblem> {
+        if let problem = limits.tableProblem(in: job.source) { return .failure(problem) }
+        let rendered = workers?.render(job) ?? .success(job.render())
+        return rendered.flatMap { rendered in
+            limits.depthProblem(rendered.depth).map { .failure($0) } ?? .success(rendered)
+        }
+    }
+
+    /// Ends the workers; call once every note is rendered.
+    func stop() { workers?.stop() }
+}

@@ -1,0 +1,94 @@
+/// What a build and its Markdown workers send each other: frames of an 8-byte little-endian length and a payload
+/// written with `BinaryWriter`, each starting with the protocol's name so that a stranger is recognised.
+enum MarkdownWire {
+    static let version = "dossier-markdown-1"
+
+    /// A worker's answer to one job.
+    struct Reply: Sendable, Equatable {
+        var rendered: Markdown.Rendered
+        /// The worker's processor time so far, in seconds: where the next job's time starts.
+        var processorSeconds: Double
+        /// The worker ends after this reply (it grew large; a fresh one takes the next job).
+        var retiring: Bool
+    }
+
+    struct Damaged: Error {}
+
+    static func frame(_ payload: [UInt8]) -> [UInt8] {
+        var writer = BinaryWriter()
+        writer.int(payload.count)
+        return writer.bytes + payload
+    }
+
+    /// The payload length a frame's first 8 bytes announce.
+    static func length(_ header: [UInt8]) throws(Damaged) -> Int {
+        var reader = BinaryReader(header)
+        guard let length = try? reader.int(), length >= 0 else { throw Damaged() }
+        return length
+    }
+
+    static func encode(_ job: MarkdownJob) -> [UInt8] {
+        var writer = BinaryWriter()
+        writer.string(version)
+        writer.int(job.pageDepth)
+        writer.string(job.source)
+        return writer.bytes
+    }
+
+    static func job(_ payload: [UInt8]) throws(Damaged) -> MarkdownJob {
+        var reader = BinaryReader(payload)
+        do {
+            guard try reader.string() == version else { throw Damaged() }
+            let depth = try reader.int()
+            let job = MarkdownJob(source: try reader.string(), pageDepth: depth)
+            guard reader.atEnd else { throw Damaged() }
+            return job
+        } catch {
+            throw Damaged()
+        }
+    }
+
+    static func encode(_ reply: Reply) -> [UInt8] {
+        var writer = BinaryWriter()
+        writer.string(version)
+        writer.int(Int(reply.processorSeconds * 1_000_000))
+        writer.bool(reply.retiring)
+        writer.string(reply.rendered.html)
+        writer.strings(reply.rendered.anchors)
+        writer.int(reply.rendered.depth)
+        writer.int(reply.rendered.links.count)
+        for link in reply.rendered.links {
+            writer.string(link.url)
+            writer.int(link.line)
+            writer.int(link.column)
+            writer.bool(link.isImage)
+        }
+        return writer.bytes
+    }
+
+    static func reply(_ payload: [UInt8]) throws(Damaged) -> Reply {
+        var reader = BinaryReader(payload)
+        do {
+            guard try reader.string() == version else { throw Damaged() }
+            let micros = try reader.int()
+            let retiring = try reader.bool()
+            let html = try reader.string()
+            let anchors = try reader.strings()
+            let depth = try reader.int()
+            let count = try reader.int()
+            // Every link takes at least 25 bytes: a count beyond that is damage, not a reason to allocate.
+            guard count >= 0, count <= payload.count / 25 else { throw Damaged() }
+            var links: [Markdown.Link] = []
+            links.reserveCapacity(count)
+            for _ in 0..<count {
+                links.append(Markdown.Link(url: try reader.string(), line: try reader.int(), column: try reader.int(),
+                                           isImage: try reader.bool()))
+            }
+            guard reader.atEnd else { throw Damaged() }
+            return Reply(rendered: Markdown.Rendered(html: html, links: links, anchors: anchors, depth: depth),
+                         processorSeconds: Double(micros) / 1_000_000, retiring: retiring)
+        } catch {
+            throw Damaged()
+        }
+    }
+}
