@@ -2,7 +2,7 @@ import ArgumentParser
 import DossierKit
 import Foundation
 
-/// `dossier markdown-worker --memory-limit BYTES`: not for people. A build starts these to parse note Markdown,
+/// `dossier markdown-worker`: not for people. A build starts these to parse note Markdown,
 /// one per core, and talks to each over its standard input and output.
 struct MarkdownWorkerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,11 +11,8 @@ struct MarkdownWorkerCommand: ParsableCommand {
         shouldDisplay: false
     )
 
-    @Option(help: "The most memory (data segment) the worker may use, in bytes.")
-    var memoryLimit: Int
-
     func run() throws {
-        let status = MarkdownWorker.serve(memoryLimit: memoryLimit)
+        let status = MarkdownWorker.serve()
         if status != 0 { throw ExitCode(status) }
     }
 

@@ -2,30 +2,41 @@ import Foundation
 
 /// What a note's Markdown may ask of the build. Debian's cmark-gfm 0.29.0.gfm.6 predates upstream's 2023 fixes:
 /// some inputs cost it time or memory out of all proportion to their size (a table of 5,000 columns over 5,000
-/// short lines: gigabytes; 960 KB of `![[]()`: minutes). The cheap checks here run before parsing; the time and
-/// memory limits hold for everything else, in a worker process that can be stopped. Every limit is far beyond any
-/// honest note: the longest note of this dossier is 3 KB, its widest table 4 columns, its deepest nesting 4.
+/// short lines: gigabytes; 960 KB of `![[]()`: minutes; one link reference used 100,000 times: an abort). On
+/// ordinary Markdown its cost grows in step with the text, so each allowance below is a fixed amount plus a share
+/// per megabyte of note: an honest note fits however long it is (a 20 MB note builds), and a runaway one, whose
+/// cost grows faster than its size, reaches the limit early. Size and tables are checked before parsing, nesting
+/// after it; the time and memory limits hold while a worker process parses (`MarkdownWorkers`).
 struct MarkdownLimits: Sendable {
-    /// A note's file, front matter included: about 150,000 words, a long book. 1 MB of ordinary Markdown parses
-    /// in 0.1 s; the cap also bounds what any quadratic behaviour can cost before the time limit.
-    var noteBytes = 1 << 20
-    /// Cells of a note's tables together, counted as cmark-gfm makes them: every row gets as many cells as
-    /// the delimiter row has columns, however short the line. 100,000 cells (a 10-column table of 10,000 rows)
-    /// take cmark-gfm about 0.1 s and 60 MB.
+    /// A note's file, front matter included: some five million words. It bounds what any note can cost.
+    var noteBytes = 32 << 20
+    /// Cells of a note's tables together, counted as cmark-gfm makes them: every row gets as many cells as the
+    /// delimiter row has columns, however short the line. A fixed 100,000 (a 10-column table of 10,000 rows:
+    /// 0.1 s, 60 MB) and one per 8 bytes of note; a table of dates, places and figures takes 10 bytes a cell.
     var tableCells = 100_000
+    var tableBytesPerCell = 8
     /// Blocks and spans inside each other (a list item in a list in a block quote is 3 deep). Browsers stop
-    /// nesting elements at a few hundred; honest notes stay under 20.
+    /// nesting elements at a few hundred; honest notes stay under 20, whatever their length.
     var depth = 100
-    /// Processor time for one note in a worker. Ordinary notes take milliseconds; time, not wall time, so that
-    /// a busy machine does not fail a build.
+    /// Processor time for one note in a worker: 1 s and 0.5 s per MB. Ordinary text takes 0.15 s per MB, the
+    /// densest (a link every 7 bytes) 0.4 s. Processor time rather than wall time, so that a busy machine does
+    /// not fail a build.
     var parseSeconds = 1.0
-    /// Wall time for one note whatever the load: a worker that gets no processor time for this long is stuck.
-    var stallSeconds = 10.0
-    /// Memory of a worker process (its data segment, `RLIMIT_DATA`), enough for 1 MB of the most node-heavy
-    /// Markdown (`*a* ` repeated: 280 MB) and not for cmark-gfm's runaway cases.
-    var workerBytes = 384 << 20
+    var parseSecondsPerMB = 0.5
+    /// Wall time, against a worker that gets no processor time at all: this many times its processor time.
+    var stallFactor = 10.0
+    /// Memory (the data segment, `RLIMIT_DATA`) of the worker parsing one note: 256 MB and 64 bytes per byte.
+    /// Ordinary text needs 15 to 50 bytes per byte; shapes that make a node of every word (`*a* ` repeated,
+    /// lists of one-word items) need 200, which the fixed part covers up to 1.5 MB.
+    var workerBytes = 256 << 20
+    var workerBytesPerByte = 64
 
     static let standard = MarkdownLimits()
+
+    func tableCells(bytes: Int) -> Int { tableCells + bytes / tableBytesPerCell }
+    func parseSeconds(bytes: Int) -> Double { parseSeconds + parseSecondsPerMB * Double(bytes) / Double(1 << 20) }
+    func stallSeconds(bytes: Int) -> Double { stallFactor * parseSeconds(bytes: bytes) }
+    func workerBytes(bytes: Int) -> Int { workerBytes + workerBytesPerByte * bytes }
 
     /// Why a note of `bytes` bytes is refused unread, or `nil`.
     func sizeProblem(bytes: Int) -> MarkdownProblem? {
@@ -37,16 +48,19 @@ struct MarkdownLimits: Sendable {
     /// Estimated from the lines alone, on the safe side: a delimiter row (`|---|:-:|`) after a line of text starts
     /// a table, and every line up to the next blank one is a row of it. `line` is 1-based, within `source`.
     func tableProblem(in source: String) -> MarkdownProblem? {
+        let bytes = source.utf8.count
+        let allowed = tableCells(bytes: bytes)
         var cells = 0
         var table: (line: Int, columns: Int, rows: Int)?
         func close() -> MarkdownProblem? {
             guard let current = table else { return nil }
             table = nil
             cells += current.columns * current.rows
-            guard cells > tableCells else { return nil }
+            guard cells > allowed else { return nil }
             return MarkdownProblem(line: current.line, "table of \(Self.count(current.columns)) columns × "
-                + "\(Self.count(current.rows)) rows brings the note to \(Self.count(cells)) table cells; "
-                + "a note's tables may hold at most \(Self.count(tableCells)) cells")
+                + "\(Self.count(current.rows)) rows brings the note to \(Self.count(cells)) table cells; the tables of "
+                + "a note of \(Self.count(bytes)) bytes may hold \(Self.count(allowed)) (limit: "
+                + "\(Self.count(tableCells)) cells and one per \(tableBytesPerCell) bytes)")
         }
         var source = source
         return source.withUTF8 { bytes -> MarkdownProblem? in
@@ -78,21 +92,26 @@ struct MarkdownLimits: Sendable {
             + "emphasis and links inside each other); the limit is \(self.depth)")
     }
 
-    func timeProblem(wall: Bool) -> MarkdownProblem {
-        wall ? MarkdownProblem(line: nil, "Markdown parsing got nowhere in \(Self.seconds(stallSeconds)) "
-                + "(limit: \(Self.seconds(stallSeconds)) per note, however busy the machine)")
-             : MarkdownProblem(line: nil, "Markdown took longer than \(Self.seconds(parseSeconds)) to parse "
-                + "(limit: \(Self.seconds(parseSeconds)) of processor time per note)")
+    func timeProblem(bytes: Int, wall: Bool) -> MarkdownProblem {
+        let processor = parseSeconds(bytes: bytes)
+        let limit = "\(Self.seconds(parseSeconds)) and \(Self.seconds(parseSecondsPerMB)) per MB of note"
+        if wall {
+            return MarkdownProblem(line: nil, "Markdown parsing took longer than \(Self.seconds(stallSeconds(bytes: bytes))) "
+                + "without getting \(Self.seconds(processor)) of processor time (limit: \(Self.count(Int(stallFactor))) "
+                + "times the processor time, which is \(limit))")
+        }
+        return MarkdownProblem(line: nil, "Markdown took longer than \(Self.seconds(processor)) to parse "
+            + "(limit: \(limit), of processor time)")
     }
 
-    func memoryProblem(_ detail: String) -> MarkdownProblem {
-        MarkdownProblem(line: nil, "Markdown needs more memory to parse than the limit of \(Self.bytes(workerBytes)) "
-            + "per note (\(detail))")
+    func memoryProblem(bytes: Int, _ detail: String) -> MarkdownProblem {
+        MarkdownProblem(line: nil, "Markdown needs more than \(Self.bytes(workerBytes(bytes: bytes))) of memory to parse "
+            + "(limit: \(Self.bytes(workerBytes)) and \(workerBytesPerByte) bytes per byte of note; \(detail))")
     }
 
     /// The line after the block-quote markers and indentation that may stand before a table inside a quote.
     private static func contentAfterQuotes(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> Slice<UnsafeBufferPointer<UInt8>> {
-        let start = line.firstIndex { ![UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: ">")].contains($0) }
+        let start = line.firstIndex { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") && $0 != UInt8(ascii: ">") }
         return line[(start ?? line.endIndex)...]
     }
 
@@ -125,12 +144,17 @@ struct MarkdownLimits: Sendable {
         return (n < 0 ? "-" : "") + grouped
     }
 
-    /// `1 MB (1,048,576 bytes)` for whole megabytes, `1,000 bytes` otherwise.
+    /// `32 MB`, `1.5 MB`: megabytes of 1,048,576 bytes, to one decimal when that is not whole.
     static func bytes(_ n: Int) -> String {
-        n > 0 && n % (1 << 20) == 0 ? "\(n >> 20) MB (\(count(n)) bytes)" : "\(count(n)) bytes"
+        let megabytes = (Double(n) / Double(1 << 20) * 10).rounded() / 10
+        return megabytes == megabytes.rounded() ? "\(Int(megabytes)) MB" : "\(megabytes) MB"
     }
 
-    static func seconds(_ s: Double) -> String { s == s.rounded() ? "\(Int(s)) s" : "\(s) s" }
+    /// `1 s`, `1.47 s`.
+    static func seconds(_ s: Double) -> String {
+        let rounded = (s * 100).rounded() / 100
+        return rounded == rounded.rounded() ? "\(Int(rounded)) s" : "\(rounded) s"
+    }
 }
 
 /// Why a note's Markdown is refused: at `line` of the Markdown (1-based) when the problem has a place.

@@ -3,6 +3,16 @@
 enum MarkdownWire {
     static let version = "dossier-markdown-1"
 
+    /// One job for a worker, and the memory it may use for it.
+    struct Request: Sendable, Equatable {
+        var job: MarkdownJob
+        /// The worker's data segment limit while it renders the job.
+        var memoryLimit: Int
+        /// The worker ends after the job when it has ever held more than this: memory a large parse leaves
+        /// fragmented must not count against the next note.
+        var retireAbove: Int
+    }
+
     /// A worker's answer to one job.
     struct Reply: Sendable, Equatable {
         var rendered: Markdown.Rendered
@@ -27,22 +37,26 @@ enum MarkdownWire {
         return length
     }
 
-    static func encode(_ job: MarkdownJob) -> [UInt8] {
+    static func encode(_ request: Request) -> [UInt8] {
         var writer = BinaryWriter()
         writer.string(version)
-        writer.int(job.pageDepth)
-        writer.string(job.source)
+        writer.int(request.memoryLimit)
+        writer.int(request.retireAbove)
+        writer.int(request.job.pageDepth)
+        writer.string(request.job.source)
         return writer.bytes
     }
 
-    static func job(_ payload: [UInt8]) throws(Damaged) -> MarkdownJob {
+    static func request(_ payload: [UInt8]) throws(Damaged) -> Request {
         var reader = BinaryReader(payload)
         do {
             guard try reader.string() == version else { throw Damaged() }
+            let memoryLimit = try reader.int()
+            let retireAbove = try reader.int()
             let depth = try reader.int()
             let job = MarkdownJob(source: try reader.string(), pageDepth: depth)
-            guard reader.atEnd else { throw Damaged() }
-            return job
+            guard reader.atEnd, memoryLimit > 0 else { throw Damaged() }
+            return Request(job: job, memoryLimit: memoryLimit, retireAbove: retireAbove)
         } catch {
             throw Damaged()
         }

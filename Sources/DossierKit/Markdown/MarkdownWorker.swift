@@ -1,24 +1,31 @@
 import Foundation
 
 /// The worker side of `dossier markdown-worker`: renders the jobs a build sends on standard input, one at a time,
-/// and writes each reply to standard output, under a memory limit it sets on itself. A build stops a worker that
-/// takes too long; cmark-gfm aborts the worker when an allocation fails. Either way the build goes on.
+/// and writes each reply to standard output, under the memory limit each job comes with, which it sets on itself.
+/// A build stops a worker that takes too long; cmark-gfm aborts the worker when an allocation fails. Either way
+/// the build goes on.
 public enum MarkdownWorker {
-    /// Serves jobs until standard input ends, then returns the exit status: 0, or 2 for a request it cannot read.
-    public static func serve(memoryLimit: Int) -> Int32 {
+    /// The longest request a worker reads: a note at the size limit, with room to spare.
+    static let requestBytes = 2 * MarkdownLimits.standard.noteBytes
+
+    /// Serves jobs until standard input ends, then returns the exit status: 0, or 2 for a request it cannot read
+    /// or a limit it cannot set.
+    public static func serve() -> Int32 {
         exitWhenTheBuildIsGone()
-        // The data segment (heap and private mappings) is what cmark-gfm's runaway cases fill; the address
-        // space would also count the shared libraries and reserved but unused arenas.
-        var limit = rlimit(rlim_cur: rlim_t(memoryLimit), rlim_max: rlim_t(memoryLimit))
-        guard setrlimit(__rlimit_resource_t(RLIMIT_DATA.rawValue), &limit) == 0 else { return 2 }
         while true {
-            guard let payload = readFrame(limit: memoryLimit / 4) else { return 0 }
-            guard let payload = payload, let job = try? MarkdownWire.job(payload) else { return 2 }
-            let rendered = job.render()
+            guard let payload = readFrame(limit: requestBytes) else { return 0 }
+            guard let payload = payload, let request = try? MarkdownWire.request(payload) else { return 2 }
+            // The data segment (heap and private mappings) is what cmark-gfm's runaway cases fill; the address
+            // space would also count shared libraries and reserved but unused arenas. Only the soft limit is
+            // set, so that the next job can have more.
+            var limit = rlimit()
+            getrlimit(__rlimit_resource_t(RLIMIT_DATA.rawValue), &limit)
+            limit.rlim_cur = min(rlim_t(request.memoryLimit), limit.rlim_max)
+            guard setrlimit(__rlimit_resource_t(RLIMIT_DATA.rawValue), &limit) == 0 else { return 2 }
+            let rendered = request.job.render()
             let usage = resourceUsage()
-            // Memory a large parse leaves fragmented must not count against the next note.
             let reply = MarkdownWire.Reply(rendered: rendered, processorSeconds: usage.processorSeconds,
-                                           retiring: usage.peakBytes > memoryLimit / 4)
+                                           retiring: usage.peakBytes > request.retireAbove)
             guard write(MarkdownWire.frame(MarkdownWire.encode(reply))) else { return 0 }
             if reply.retiring { return 0 }
         }

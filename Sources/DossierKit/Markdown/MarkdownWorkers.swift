@@ -16,8 +16,7 @@ final class MarkdownWorkers: @unchecked Sendable {
     /// Workers running `executable markdown-worker`: a `dossier` executable.
     convenience init(dossier executable: String, limits: MarkdownLimits = .standard,
                      capacity: Int = ProcessInfo.processInfo.activeProcessorCount) {
-        self.init(executable: executable, arguments: ["markdown-worker", "--memory-limit", String(limits.workerBytes)],
-                  limits: limits, capacity: capacity)
+        self.init(executable: executable, arguments: ["markdown-worker"], limits: limits, capacity: capacity)
     }
 
     init(executable: String, arguments: [String], limits: MarkdownLimits, capacity: Int) {
@@ -36,13 +35,17 @@ final class MarkdownWorkers: @unchecked Sendable {
         case .success(let started): worker = started
         case .failure(let problem): return .failure(problem)
         }
+        let bytes = job.source.utf8.count
+        let request = MarkdownWire.Request(job: job, memoryLimit: limits.workerBytes(bytes: bytes),
+                                           retireAbove: limits.workerBytes / 2)
         do {
             // A reply can be no larger than the memory the worker may use to make it.
-            let payload = try worker.exchange(MarkdownWire.encode(job), limits: limits, maxReply: limits.workerBytes)
+            let payload = try worker.exchange(MarkdownWire.encode(request), processorSeconds: limits.parseSeconds(bytes: bytes),
+                                              wallSeconds: limits.stallSeconds(bytes: bytes), maxReply: request.memoryLimit)
             guard let reply = try? MarkdownWire.reply(payload) else {
                 worker.end()
                 checkIn(nil)
-                return .failure(MarkdownProblem(line: nil, "the Markdown worker (\(executable)) sent a damaged reply"))
+                return .failure(problem(.damaged, bytes: bytes))
             }
             worker.processorBase = reply.processorSeconds
             if reply.retiring { worker.end() }
@@ -50,7 +53,7 @@ final class MarkdownWorkers: @unchecked Sendable {
             return .success(reply.rendered)
         } catch {
             checkIn(nil)
-            return .failure(problem(error))
+            return .failure(problem(error, bytes: bytes))
         }
     }
 
@@ -64,15 +67,17 @@ final class MarkdownWorkers: @unchecked Sendable {
         for worker in workers { worker.end() }
     }
 
-    private func problem(_ failure: WorkerProcess.Failure) -> MarkdownProblem {
+    private func problem(_ failure: WorkerProcess.Failure, bytes: Int) -> MarkdownProblem {
         switch failure {
         case .overtime(let wall):
-            return limits.timeProblem(wall: wall)
+            return limits.timeProblem(bytes: bytes, wall: wall)
         case .ended(let how, let signal, let lastWords):
             let detail = "the parser " + how + (lastWords.map { ": " + $0 } ?? "")
             // cmark-gfm aborts when an allocation fails; the kernel kills a process when the machine runs out.
-            if signal == SIGABRT || signal == SIGKILL { return limits.memoryProblem(detail) }
+            if signal == SIGABRT || signal == SIGKILL { return limits.memoryProblem(bytes: bytes, detail) }
             return MarkdownProblem(line: nil, "the Markdown worker (\(executable)) failed: \(detail)")
+        case .damaged:
+            return MarkdownProblem(line: nil, "the Markdown worker (\(executable)) sent a damaged reply")
         }
     }
 

@@ -19,10 +19,12 @@ final class WorkerProcess {
 
     /// How an exchange went wrong; the worker has been ended.
     enum Failure: Error {
-        /// The job took more processor time than allowed, or (`wall`) no progress in `stallSeconds`.
+        /// The job took more processor time than allowed, or (`wall`) more wall time.
         case overtime(wall: Bool)
-        /// The worker ended or broke the protocol: `how` it ended and the last line it wrote to standard error.
+        /// The worker ended: `how`, and the last line it wrote to standard error.
         case ended(how: String, signal: Int32?, lastWords: String?)
+        /// The worker's reply does not follow the protocol.
+        case damaged
     }
 
     /// Starts `executable` with `arguments`; the new process inherits no descriptor of this one but the three it is
@@ -85,15 +87,15 @@ final class WorkerProcess {
 
     deinit { end() }
 
-    /// Sends `payload` as one frame and returns the payload of the reply, within the time `limits` allow and up to
-    /// `maxReply` bytes. Any failure ends the worker.
-    func exchange(_ payload: [UInt8], limits: MarkdownLimits, maxReply: Int) throws(Failure) -> [UInt8] {
-        var clock = JobClock(pid: pid, processorBase: processorBase, limits: limits)
+    /// Sends `payload` as one frame and returns the payload of the reply, within `processorSeconds` of the
+    /// worker's processor time and `wallSeconds`, and up to `maxReply` bytes. Any failure ends the worker.
+    func exchange(_ payload: [UInt8], processorSeconds: Double, wallSeconds: Double, maxReply: Int) throws(Failure) -> [UInt8] {
+        var clock = JobClock(pid: pid, processorBase: processorBase, processorLimit: processorSeconds, wallLimit: wallSeconds)
         do throws(Failure) {
             try send(MarkdownWire.frame(payload), &clock)
             let header = try receive(8, &clock)
             guard let length = try? MarkdownWire.length(header), length <= maxReply else {
-                throw Failure.ended(how: "sent a damaged reply", signal: nil, lastWords: nil)
+                throw Failure.damaged
             }
             return try receive(length, &clock)
         } catch {
@@ -196,15 +198,17 @@ final class WorkerProcess {
 struct JobClock {
     let pid: pid_t
     let processorBase: Double
-    let limits: MarkdownLimits
+    let processorLimit: Double
+    let wallLimit: Double
     let start = Self.now()
     private var nextCheck: Double
 
-    init(pid: pid_t, processorBase: Double, limits: MarkdownLimits) {
+    init(pid: pid_t, processorBase: Double, processorLimit: Double, wallLimit: Double) {
         self.pid = pid
         self.processorBase = processorBase
-        self.limits = limits
-        nextCheck = start + limits.parseSeconds
+        self.processorLimit = processorLimit
+        self.wallLimit = wallLimit
+        nextCheck = start + min(processorLimit, wallLimit)
     }
 
     /// Waits until `descriptor` is ready for `events` (or has ended), or throws when the job has had its time.
@@ -214,9 +218,9 @@ struct JobClock {
             if now >= nextCheck {
                 // Without /proc, wall time stands in for processor time.
                 let used = Self.processorSeconds(pid).map { $0 - processorBase } ?? (now - start)
-                if used >= limits.parseSeconds { throw .overtime(wall: false) }
-                if now - start >= limits.stallSeconds { throw .overtime(wall: true) }
-                nextCheck = min(now + max(limits.parseSeconds - used, 0.01), start + limits.stallSeconds)
+                if used >= processorLimit { throw .overtime(wall: false) }
+                if now - start >= wallLimit { throw .overtime(wall: true) }
+                nextCheck = min(now + max(processorLimit - used, 0.01), start + wallLimit)
             }
             var poller = pollfd(fd: descriptor, events: events, revents: 0)
             let ready = poll(&poller, 1, Int32(((nextCheck - now) * 1000).rounded(.up)))
