@@ -2,16 +2,17 @@ import Foundation
 import Testing
 @testable import DossierKit
 
-/// `dossier build` run under a deadline, with a tag in its environment that its workers inherit, so that the
+/// `dossier` run under a deadline, with a tag in its environment that its workers inherit, so that the
 /// processes it leaves behind, if any, can be found.
 struct WatchedBuild {
     let tag = "DOSSIER_TEST_TAG=\(UUID().uuidString)"
 
-    /// Starts the build; the caller waits for it.
-    func start(_ site: URL) throws -> (Process, stdout: Pipe, stderr: Pipe) {
+    /// Starts `dossier build SITE` (or other `arguments`); the caller waits for it.
+    func start(_ site: URL, arguments: [String]? = nil) throws -> (Process, stdout: Pipe, stderr: Pipe) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Dossier.binary)
-        process.arguments = ["build", site.path]
+        process.arguments = arguments ?? ["build", site.path]
+        process.currentDirectoryURL = site
         let parts = tag.split(separator: "=", maxSplits: 1).map(String.init)
         process.environment = ProcessInfo.processInfo.environment.merging([parts[0]: parts[1]]) { _, new in new }
         let stdout = Pipe(), stderr = Pipe()
@@ -22,10 +23,10 @@ struct WatchedBuild {
         return (process, stdout, stderr)
     }
 
-    /// Runs the build to its end, or kills it at `deadline` and records a hang.
-    func run(_ site: URL, deadline: Duration = .seconds(30)) throws -> (result: CommandResult, took: Duration) {
+    /// Runs the command to its end, or kills it at `deadline` and records a hang.
+    func run(_ site: URL, arguments: [String]? = nil, deadline: Duration = .seconds(30)) throws -> (result: CommandResult, took: Duration) {
         let started = ContinuousClock.now
-        let (process, stdout, stderr) = try start(site)
+        let (process, stdout, stderr) = try start(site, arguments: arguments)
         nonisolated(unsafe) var output = Data(), errors = Data()
         let group = DispatchGroup()
         group.enter()
@@ -135,6 +136,18 @@ struct RunawayMarkdownTests {
         process.waitUntilExit()
         #expect(build.survivors(within: 5).isEmpty, "workers outlived the build")
         #expect(manifest(site.output) == before)
+    }
+
+    @Test("inspecting a runaway note stops too, with the same message")
+    func inspect() throws {
+        let site = try SmallSite()
+        defer { site.folder.cleanUp() }
+        try site.write("content/notes/bad.md", Runaway.note(Runaway.bracketStorm(bytes: 960 * 1024)))
+        let command = WatchedBuild()
+        let (result, _) = try command.run(site.site, arguments: ["inspect", "content/notes/bad.md"])
+        #expect(result.status == 1)
+        #expect(result.output.contains("content/notes/bad.md: error: Markdown took longer than 1.47 s to parse"), "\(result.output)")
+        #expect(command.survivors(within: 0).isEmpty)
     }
 
     @Test("the worker command is not offered to people")
