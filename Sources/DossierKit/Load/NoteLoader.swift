@@ -1,10 +1,26 @@
 /// Reads a note: YAML front matter (`title`, `date`, `topics`, `summary`, `sources`, `slug`) and a Markdown body.
+/// In two steps, so that a build reads the next notes while workers render the bodies of the last ones.
 enum NoteLoader {
     static let fields = ["title", "date", "topics", "summary", "sources", "slug"]
+
+    /// A note whose front matter is read and whose body is being rendered.
+    struct Started {
+        var note: Note
+        var body: String
+        /// The file's line where the body starts.
+        var bodyLine: Int
+        var ticket: MarkdownTicket
+    }
 
     /// The note and its rendered body, which the caller puts in the body store. `markdown` renders the body.
     static func load(_ text: String, path: String, stem: String, log: inout DiagnosticLog,
                      markdown: MarkdownEngine = .inProcess) -> (Note, String)? {
+        start(text, path: path, stem: stem, log: &log, markdown: markdown).flatMap { finish($0, markdown: markdown, log: &log) }
+    }
+
+    /// Reads the front matter and hands the body to `markdown`.
+    static func start(_ text: String, path: String, stem: String, log: inout DiagnosticLog,
+                      markdown: MarkdownEngine) -> Started? {
         if let problem = markdown.limits.sizeProblem(bytes: text.utf8.count) {
             log.error(path, problem.message)
             return nil
@@ -31,17 +47,27 @@ enum NoteLoader {
         guard let dateValue = date?.value ?? Day(year: 1, month: 1, day: 1) else { return nil }
 
         let page = SitePage.note(slugValue)
+        let note = Note(slug: slugValue, path: path, title: title?.value ?? stem, date: dateValue, summary: summary?.value,
+                        topicRefs: topics, sources: sources, body: BodyRef(offset: 0, length: 0),
+                        sourceHash: ContentHash(a: 0, b: 0), siteLinks: [], anchors: [], slugLine: slug?.line)
+        return Started(note: note, body: document.body, bodyLine: document.bodyLine,
+                       ticket: markdown.submit(MarkdownJob(source: document.body, pageDepth: page.depth)))
+    }
+
+    /// Waits for the body and completes the note with its links and headings.
+    static func finish(_ started: Started, markdown: MarkdownEngine, log: inout DiagnosticLog) -> (Note, String)? {
+        let path = started.note.path
         let rendered: Markdown.Rendered
-        switch markdown.render(MarkdownJob(source: document.body, pageDepth: page.depth)) {
+        switch markdown.result(started.ticket) {
         case .success(let body): rendered = body
         case .failure(let problem):
-            log.error(path, line: problem.line.map { $0 + document.bodyLine - 1 }, problem.message)
+            log.error(path, line: problem.line.map { $0 + started.bodyLine - 1 }, problem.message)
             return nil
         }
-        var siteLinks: [Located<SiteLink>] = []
-        let lines = LineIndex(document.body)
+        var note = started.note
+        let lines = LineIndex(started.body)
         for link in rendered.links {
-            let line = link.line + document.bodyLine - 1
+            let line = link.line + started.bodyLine - 1
             // cmark counts columns in bytes; messages count characters, as YAML's do.
             let column = lines.scalarColumn(line: link.line, byteColumn: link.column)
             // A link the policy drops points nowhere; the render has dropped it already.
@@ -53,13 +79,10 @@ enum NoteLoader {
                 continue
             }
             if let target = SiteLink.resolve(link.url, inFolder: "notes") {
-                siteLinks.append(Located(value: target, line: line, column: column))
+                note.siteLinks.append(Located(value: target, line: line, column: column))
             }
         }
-        let note = Note(slug: slugValue, path: path, title: title?.value ?? stem, date: dateValue, summary: summary?.value,
-                        topicRefs: topics, sources: sources, body: BodyRef(offset: 0, length: 0),
-                        sourceHash: ContentHash(a: 0, b: 0), siteLinks: siteLinks, anchors: Set(rendered.anchors),
-                        slugLine: slug?.line)
+        note.anchors = Set(rendered.anchors)
         return (note, rendered.html)
     }
 }

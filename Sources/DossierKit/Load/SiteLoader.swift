@@ -21,15 +21,15 @@ public enum SiteLoader {
         let markdown = MarkdownEngine(options)
         defer { markdown.stop() }
         let noteEntries = try loadFiles(noteFiles, in: "content/notes", cache: cache.notes, log: &log,
-                                        refuse: { markdown.limits.sizeProblem(bytes: $0)?.message }) {
-            text, path, name, fileLog in
-            guard let (parsed, html) = NoteLoader.load(text, path: path, stem: String(name.dropLast(3)), log: &fileLog,
-                                                       markdown: markdown)
-            else { return nil }
+                                        refuse: { markdown.limits.sizeProblem(bytes: $0)?.message },
+                                        start: { text, path, name, fileLog in
+            NoteLoader.start(text, path: path, stem: String(name.dropLast(3)), log: &fileLog, markdown: markdown)
+        }, finish: { started, fileLog in
+            guard let (parsed, html) = NoteLoader.finish(started, markdown: markdown, log: &fileLog) else { return nil }
             var note = parsed
             note.body = try cache.bodies.append(html)
             return note
-        }.map { entry in
+        }).map { entry in
             var entry = entry
             entry.value.sourceHash = entry.hash
             return entry
@@ -58,29 +58,88 @@ public enum SiteLoader {
                                  parse: (String, String, String, inout DiagnosticLog) throws -> Value?) throws -> [FileCache<Value>.Entry] {
         let loaded = try Parallel.map(files) { name, url -> (FileCache<Value>.Entry?, DiagnosticLog) in
             var fileLog = DiagnosticLog()
-            let path = "\(folder)/\(name)"
-            var info = stat()
-            if stat(url.path, &info) == 0, let reason = refuse(Int(info.st_size)) {
-                fileLog.error(path, reason)
-                return (nil, fileLog)
+            switch readFile(name, url, in: folder, cache: cache, salt: salt, refuse: refuse, log: &fileLog) {
+            case .cached(let entry): return (entry, fileLog)
+            case .text(let text, let hash):
+                let path = "\(folder)/\(name)"
+                guard let value = try parse(text, path, name, &fileLog) else { return (nil, fileLog) }
+                return (FileCache.Entry(hash: hash, value: value, diagnostics: fileLog.items), fileLog)
+            case nil: return (nil, fileLog)
             }
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                _ = readText(url, path: path, log: &fileLog)
-                return (nil, fileLog)
-            }
-            let bytesHash = data.withUnsafeBytes { ContentHash($0) }
-            let hash = salt.map(bytesHash.combined) ?? bytesHash
-            if let entry = cache.entry(for: path, hash: hash) {
-                for diagnostic in entry.diagnostics { fileLog.append(diagnostic) }
-                return (entry, fileLog)
-            }
-            guard let text = decodeText(data, path: path, log: &fileLog),
-                  let value = try parse(text, path, name, &fileLog)
-            else { return (nil, fileLog) }
-            return (FileCache.Entry(hash: hash, value: value, diagnostics: fileLog.items), fileLog)
         }
         for (_, fileLog) in loaded { log.append(contentsOf: fileLog) }
         return loaded.compactMap(\.0)
+    }
+
+    /// As above, parsing in two steps: `start` on every file of a batch, then `finish` on each, so that what
+    /// `start` hands off (a note's Markdown, to workers) proceeds while the next files are started. A batch is
+    /// finished only after the next one is started; batches bound the work in hand.
+    static func loadFiles<Started, Value>(_ files: [(String, URL)], in folder: String, cache: FileCache<Value>,
+                                          log: inout DiagnosticLog, refuse: (Int) -> String?,
+                                          start: (String, String, String, inout DiagnosticLog) throws -> Started?,
+                                          finish: (Started, inout DiagnosticLog) throws -> Value?) throws -> [FileCache<Value>.Entry] {
+        typealias Begun = (entry: FileCache<Value>.Entry?, started: (Started, ContentHash)?, log: DiagnosticLog)
+        func begin(_ batch: ArraySlice<(String, URL)>) throws -> [Begun] {
+            try Parallel.map(Array(batch)) { name, url -> Begun in
+                var fileLog = DiagnosticLog()
+                switch readFile(name, url, in: folder, cache: cache, salt: nil, refuse: refuse, log: &fileLog) {
+                case .cached(let entry): return (entry, nil, fileLog)
+                case .text(let text, let hash):
+                    return (nil, try start(text, "\(folder)/\(name)", name, &fileLog).map { ($0, hash) }, fileLog)
+                case nil: return (nil, nil, fileLog)
+                }
+            }
+        }
+        func end(_ begun: [Begun]) throws -> [(FileCache<Value>.Entry?, DiagnosticLog)] {
+            try Parallel.map(begun) { item -> (FileCache<Value>.Entry?, DiagnosticLog) in
+                guard let (started, hash) = item.started else { return (item.entry, item.log) }
+                var fileLog = item.log
+                guard let value = try finish(started, &fileLog) else { return (nil, fileLog) }
+                return (FileCache.Entry(hash: hash, value: value, diagnostics: fileLog.items), fileLog)
+            }
+        }
+        var loaded: [(FileCache<Value>.Entry?, DiagnosticLog)] = []
+        var previous: [Begun] = []
+        for offset in stride(from: 0, to: files.count, by: batchSize) {
+            let begun = try begin(files[offset..<min(files.count, offset + batchSize)])
+            loaded += try end(previous)
+            previous = begun
+        }
+        loaded += try end(previous)
+        for (_, fileLog) in loaded { log.append(contentsOf: fileLog) }
+        return loaded.compactMap(\.0)
+    }
+
+    /// Files started and not yet finished, per batch: enough to keep the workers busy, few enough to hold.
+    static let batchSize = 256
+
+    enum FileRead<Value> {
+        case cached(FileCache<Value>.Entry)
+        case text(String, hash: ContentHash)
+    }
+
+    /// The cached entry for the file, or its text and hash to parse it; `nil`, with the problem in `log`, when it
+    /// is refused or cannot be read.
+    static func readFile<Value>(_ name: String, _ url: URL, in folder: String, cache: FileCache<Value>, salt: ContentHash?,
+                                refuse: (Int) -> String?, log: inout DiagnosticLog) -> FileRead<Value>? {
+        let path = "\(folder)/\(name)"
+        var info = stat()
+        if stat(url.path, &info) == 0, let reason = refuse(Int(info.st_size)) {
+            log.error(path, reason)
+            return nil
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            _ = readText(url, path: path, log: &log)
+            return nil
+        }
+        let bytesHash = data.withUnsafeBytes { ContentHash($0) }
+        let hash = salt.map(bytesHash.combined) ?? bytesHash
+        if let entry = cache.entry(for: path, hash: hash) {
+            for diagnostic in entry.diagnostics { log.append(diagnostic) }
+            return .cached(entry)
+        }
+        guard let text = decodeText(data, path: path, log: &log) else { return nil }
+        return .text(text, hash: hash)
     }
 
     /// The text of `content/<name>`, or `nil` with a warning when the site has no such file.

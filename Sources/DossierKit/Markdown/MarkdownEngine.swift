@@ -20,15 +20,23 @@ struct MarkdownEngine: Sendable {
         self.init(limits: .standard, workers: options.markdownWorker.map { MarkdownWorkers(dossier: $0.path) })
     }
 
-    /// `job` rendered, or why its Markdown is refused; lines of a problem count from the start of `job.source`.
-    func render(_ job: MarkdownJob) -> Result<Markdown.Rendered, MarkdownProblem> {
-        if let problem = limits.tableProblem(in: job.source) { return .failure(problem) }
-        let rendered = workers?.render(job) ?? .success(job.render())
-        return rendered.flatMap { rendered in
-            limits.depthProblem(rendered.depth).map { .failure($0) } ?? .success(rendered)
-        }
+    /// Starts rendering `job`: the checks before parsing at once, then in a worker (the caller goes on) or in this
+    /// process (done on return). `result` gives the outcome.
+    func submit(_ job: MarkdownJob) -> MarkdownTicket {
+        if let problem = limits.tableProblem(in: job.source) { return MarkdownTicket(job: job, result: .failure(problem)) }
+        guard let workers else { return MarkdownTicket(job: job, result: .success(job.render())) }
+        return workers.submit(job)
     }
 
-    /// Ends the workers; call once every note is rendered.
+    /// The job of `ticket` rendered, or why its Markdown is refused; lines of a problem count from the start of
+    /// the job's source.
+    func result(_ ticket: MarkdownTicket) -> Result<Markdown.Rendered, MarkdownProblem> {
+        ticket.wait().flatMap { rendered in limits.depthProblem(rendered.depth).map { .failure($0) } ?? .success(rendered) }
+    }
+
+    /// `job` rendered, or why its Markdown is refused.
+    func render(_ job: MarkdownJob) -> Result<Markdown.Rendered, MarkdownProblem> { result(submit(job)) }
+
+    /// Ends the workers; call once every note submitted has its result.
     func stop() { workers?.stop() }
 }

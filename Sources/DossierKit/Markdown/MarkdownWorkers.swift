@@ -1,17 +1,21 @@
 import Foundation
 
 /// Worker processes that render note Markdown, so that cmark-gfm (whose parser state is process-wide) runs on
-/// every core, and a note that makes it run away is stopped without stopping the build. Workers start when first
-/// needed, at most `capacity` of them; a worker that fails is ended and replaced; `stop` ends them all.
+/// every core, and a note that makes it run away is stopped without stopping the build. Jobs wait in one queue;
+/// a driver thread per worker (`MarkdownDriver`) feeds its worker from it. Workers start when there are jobs for
+/// them, at most `capacity`; `stop` ends them all.
 final class MarkdownWorkers: @unchecked Sendable {
     let executable: String
     let arguments: [String]
     let limits: MarkdownLimits
     let capacity: Int
-    // `idle` and `running` are guarded by `condition`.
+    // Everything below is guarded by `condition`.
     private let condition = NSCondition()
-    private var idle: [WorkerProcess] = []
-    private var running = 0
+    private var queue: [MarkdownTicket] = []
+    private var next = 0
+    private var drivers = 0
+    private var idleDrivers = 0
+    private var stopping = false
 
     /// Workers running `executable markdown-worker`: a `dossier` executable.
     convenience init(dossier executable: String, limits: MarkdownLimits = .standard,
@@ -28,46 +32,75 @@ final class MarkdownWorkers: @unchecked Sendable {
 
     deinit { stop() }
 
-    /// Renders `job` in a worker; any way the worker fails is a problem with the note.
-    func render(_ job: MarkdownJob) -> Result<Markdown.Rendered, MarkdownProblem> {
-        let worker: WorkerProcess
-        switch checkOut() {
-        case .success(let started): worker = started
-        case .failure(let problem): return .failure(problem)
-        }
+    /// Queues `job`; its ticket gives the rendering, or the problem with the note.
+    func submit(_ job: MarkdownJob) -> MarkdownTicket {
         let bytes = job.source.utf8.count
-        let request = MarkdownWire.Request(job: job, memoryLimit: limits.workerBytes(bytes: bytes),
-                                           retireAbove: limits.workerBytes / 2)
-        do {
-            // A reply can be no larger than the memory the worker may use to make it.
-            let payload = try worker.exchange(MarkdownWire.encode(request), processorSeconds: limits.parseSeconds(bytes: bytes),
-                                              wallSeconds: limits.stallSeconds(bytes: bytes), maxReply: request.memoryLimit)
-            guard let reply = try? MarkdownWire.reply(payload) else {
-                worker.end()
-                checkIn(nil)
-                return .failure(problem(.damaged, bytes: bytes))
-            }
-            worker.processorBase = reply.processorSeconds
-            if reply.retiring { worker.end() }
-            checkIn(reply.retiring ? nil : worker)
-            return .success(reply.rendered)
-        } catch {
-            checkIn(nil)
-            return .failure(problem(error, bytes: bytes))
+        let request = MarkdownWire.Request(job: job, memoryLimit: limits.workerBytes(bytes: bytes), retireAbove: limits.workerBytes / 2)
+        let ticket = MarkdownTicket(job: job, frame: MarkdownWire.frame(MarkdownWire.encode(request)))
+        condition.lock()
+        defer { condition.unlock() }
+        guard !stopping else {
+            ticket.fulfil(.failure(Self.notParsed))
+            return ticket
         }
+        queue.append(ticket)
+        if idleDrivers == 0 && drivers < capacity {
+            drivers += 1
+            Thread.detachNewThread { [self] in
+                var driver = MarkdownDriver(pool: self)
+                driver.run()
+                condition.lock()
+                drivers -= 1
+                condition.broadcast()
+                condition.unlock()
+            }
+        } else {
+            condition.signal()
+        }
+        return ticket
     }
 
-    /// Ends every worker. Called when the notes are loaded, with no job under way.
+    /// Renders `job` and waits for it.
+    func render(_ job: MarkdownJob) -> Result<Markdown.Rendered, MarkdownProblem> { submit(job).wait() }
+
+    /// Up to `max` queued jobs for a driver, oldest first; waiting for one if `wait` is set. `nil`: the pool is
+    /// stopping and the driver, which has nothing in hand, ends.
+    func take(max: Int, wait: Bool) -> [MarkdownTicket]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while next == queue.count && wait {
+            if stopping { return nil }
+            idleDrivers += 1
+            condition.wait()
+            idleDrivers -= 1
+        }
+        let end = min(queue.count, next + max)
+        let taken = Array(queue[next..<end])
+        next = end
+        if next == queue.count {
+            queue = []
+            next = 0
+        }
+        return taken
+    }
+
+    /// Ends every worker once the jobs given to them are done; jobs still queued are not parsed.
     func stop() {
         condition.lock()
-        let workers = idle
-        idle = []
-        running -= workers.count
+        stopping = true
+        let dropped = queue[next...]
+        queue = []
+        next = 0
+        condition.broadcast()
+        while drivers > 0 { condition.wait() }
         condition.unlock()
-        for worker in workers { worker.end() }
+        for ticket in dropped { ticket.fulfil(.failure(Self.notParsed)) }
     }
 
-    private func problem(_ failure: WorkerProcess.Failure, bytes: Int) -> MarkdownProblem {
+    static let notParsed = MarkdownProblem(line: nil, "the note was not parsed: the build stopped first")
+
+    /// What a worker's failure on a note of `bytes` bytes means for the note.
+    func problem(_ failure: WorkerProcess.Failure, bytes: Int) -> MarkdownProblem {
         switch failure {
         case .overtime(let wall):
             return limits.timeProblem(bytes: bytes, wall: wall)
@@ -79,31 +112,5 @@ final class MarkdownWorkers: @unchecked Sendable {
         case .damaged:
             return MarkdownProblem(line: nil, "the Markdown worker (\(executable)) sent a damaged reply")
         }
-    }
-
-    /// An idle worker, or a new one while fewer than `capacity` run; waits for one otherwise.
-    private func checkOut() -> Result<WorkerProcess, MarkdownProblem> {
-        condition.lock()
-        while idle.isEmpty && running >= capacity { condition.wait() }
-        if let worker = idle.popLast() {
-            condition.unlock()
-            return .success(worker)
-        }
-        running += 1
-        condition.unlock()
-        do {
-            return .success(try WorkerProcess(executable: executable, arguments: arguments))
-        } catch {
-            checkIn(nil)
-            return .failure(MarkdownProblem(line: nil, "cannot start the Markdown worker \(executable): \(error)"))
-        }
-    }
-
-    /// Returns `worker` to the idle ones, or (`nil`) records that one ended.
-    private func checkIn(_ worker: WorkerProcess?) {
-        condition.lock()
-        if let worker { idle.append(worker) } else { running -= 1 }
-        condition.signal()
-        condition.unlock()
     }
 }

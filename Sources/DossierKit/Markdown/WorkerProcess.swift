@@ -1,14 +1,13 @@
 import Foundation
 
-/// One worker process, connected by two sockets: one for requests and replies, one its standard error goes to,
-/// read only once it has ended. Used by one thread at a time. Sockets rather than pipes: a send to a worker that
-/// died fails with an error instead of a SIGPIPE that would end the build.
+/// One worker process, connected by two sockets: one for requests and replies (non-blocking on this side), one
+/// its standard error goes to, read only once it has ended. Used by one thread at a time. Sockets rather than
+/// pipes: a send to a worker that died fails with an error instead of a SIGPIPE that would end the build.
 final class WorkerProcess {
     let pid: pid_t
-    private let channel: Int32
+    /// This side of the requests and replies; wait on it with `poll`.
+    let channel: Int32
     private let errors: Int32
-    /// The worker's processor time, in seconds, when it sent its last reply: where the next job's time starts.
-    var processorBase = 0.0
     private var status: Int32?
 
     /// Why a worker could not be started: an `errno` value.
@@ -17,7 +16,7 @@ final class WorkerProcess {
         var description: String { String(cString: strerror(code)) }
     }
 
-    /// How an exchange went wrong; the worker has been ended.
+    /// How a job went wrong; the worker has been ended.
     enum Failure: Error {
         /// The job took more processor time than allowed, or (`wall`) more wall time.
         case overtime(wall: Bool)
@@ -87,20 +86,29 @@ final class WorkerProcess {
 
     deinit { end() }
 
-    /// Sends `payload` as one frame and returns the payload of the reply, within `processorSeconds` of the
-    /// worker's processor time and `wallSeconds`, and up to `maxReply` bytes. Any failure ends the worker.
-    func exchange(_ payload: [UInt8], processorSeconds: Double, wallSeconds: Double, maxReply: Int) throws(Failure) -> [UInt8] {
-        var clock = JobClock(pid: pid, processorBase: processorBase, processorLimit: processorSeconds, wallLimit: wallSeconds)
-        do throws(Failure) {
-            try send(MarkdownWire.frame(payload), &clock)
-            let header = try receive(8, &clock)
-            guard let length = try? MarkdownWire.length(header), length <= maxReply else {
-                throw Failure.damaged
+    /// Sends what the socket takes now of `bytes[offset...]`: the number of bytes sent, or `nil` when the worker
+    /// has gone.
+    func sendSome(_ bytes: [UInt8], from offset: Int) -> Int? {
+        while true {
+            let n = bytes.withUnsafeBytes { Glibc.send(channel, $0.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL)) }
+            if n >= 0 { return n }
+            if errno == EINTR { continue }
+            return errno == EAGAIN || errno == EWOULDBLOCK ? 0 : nil
+        }
+    }
+
+    /// Appends to `buffer` what can be read now; `false` at the end of the stream (the worker has gone).
+    func receiveSome(into buffer: inout [UInt8]) -> Bool {
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { recv(channel, $0.baseAddress, $0.count, 0) }
+            if n > 0 {
+                buffer += chunk[..<n]
+                if n < chunk.count { return true }
+                continue
             }
-            return try receive(length, &clock)
-        } catch {
-            end()
-            throw error
+            if n < 0 && errno == EINTR { continue }
+            return n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)
         }
     }
 
@@ -144,30 +152,6 @@ final class WorkerProcess {
         return line
     }
 
-    private func send(_ frame: [UInt8], _ clock: inout JobClock) throws(Failure) {
-        var done = 0
-        while done < frame.count {
-            let n = frame.withUnsafeBytes { Glibc.send(channel, $0.baseAddress! + done, frame.count - done, Int32(MSG_NOSIGNAL)) }
-            if n > 0 { done += n; continue }
-            if n < 0 && errno == EINTR { continue }
-            guard n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) else { throw end() }
-            try clock.wait(for: channel, events: Int16(POLLOUT))
-        }
-    }
-
-    private func receive(_ count: Int, _ clock: inout JobClock) throws(Failure) -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: count)
-        var done = 0
-        while done < count {
-            let n = bytes.withUnsafeMutableBytes { recv(channel, $0.baseAddress! + done, count - done, 0) }
-            if n > 0 { done += n; continue }
-            if n < 0 && errno == EINTR { continue }
-            guard n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) else { throw end() }
-            try clock.wait(for: channel, events: Int16(POLLIN))
-        }
-        return bytes
-    }
-
     private static func socketPair() throws(StartFailure) -> (Int32, Int32) {
         var pair: [Int32] = [-1, -1]
         guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &pair) == 0 else {
@@ -193,7 +177,7 @@ final class WorkerProcess {
     }
 }
 
-/// The time one job has had: processor time of the worker since the job was sent, checked whenever it could
+/// The time one job has had: processor time of the worker since it started the job, checked whenever it could
 /// have reached the limit, and wall time, against a worker that gets no processor time at all.
 struct JobClock {
     let pid: pid_t
@@ -211,21 +195,18 @@ struct JobClock {
         nextCheck = start + min(processorLimit, wallLimit)
     }
 
-    /// Waits until `descriptor` is ready for `events` (or has ended), or throws when the job has had its time.
-    mutating func wait(for descriptor: Int32, events: Int16) throws(WorkerProcess.Failure) {
-        while true {
-            let now = Self.now()
-            if now >= nextCheck {
-                // Without /proc, wall time stands in for processor time.
-                let used = Self.processorSeconds(pid).map { $0 - processorBase } ?? (now - start)
-                if used >= processorLimit { throw .overtime(wall: false) }
-                if now - start >= wallLimit { throw .overtime(wall: true) }
-                nextCheck = min(now + max(processorLimit - used, 0.01), start + wallLimit)
-            }
-            var poller = pollfd(fd: descriptor, events: events, revents: 0)
-            let ready = poll(&poller, 1, Int32(((nextCheck - now) * 1000).rounded(.up)))
-            if ready > 0 { return }
-        }
+    /// Milliseconds until the clock needs looking at again.
+    var timeout: Int32 { Int32(max(0, ((nextCheck - Self.now()) * 1000).rounded(.up))) }
+
+    /// Throws when the job has had its time; otherwise sets when to look again.
+    mutating func check() throws(WorkerProcess.Failure) {
+        let now = Self.now()
+        guard now >= nextCheck else { return }
+        // Without /proc, wall time stands in for processor time.
+        let used = Self.processorSeconds(pid).map { $0 - processorBase } ?? (now - start)
+        if used >= processorLimit { throw .overtime(wall: false) }
+        if now - start >= wallLimit { throw .overtime(wall: true) }
+        nextCheck = min(now + max(processorLimit - used, 0.01), start + wallLimit)
     }
 
     static func now() -> Double {
