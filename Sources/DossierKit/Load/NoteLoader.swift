@@ -69,17 +69,17 @@ enum NoteLoader {
         for link in rendered.links {
             let line = link.line + started.bodyLine - 1
             // cmark counts columns in bytes; messages count characters, as YAML's do.
-            let column = lines.scalarColumn(line: link.line, byteColumn: link.column)
+            func column() -> Int { lines.scalarColumn(line: link.line, byteColumn: link.column) }
             // A link the policy drops points nowhere; the render has dropped it already.
             if URLPolicy.replacement(for: link) != nil {
                 if link.isImage, URLPolicy.isRemote(link.url), !URLPolicy.isForbidden(link.url) {
-                    log.warning(path, line: line, column: column,
+                    log.warning(path, line: line, column: column(),
                                 "image '\(link.url)' from another host is left out: pages load nothing from elsewhere")
                 }
                 continue
             }
             if let target = SiteLink.resolve(link.url, inFolder: "notes") {
-                note.siteLinks.append(Located(value: target, line: line, column: column))
+                note.siteLinks.append(Located(value: target, line: line, column: column()))
             }
         }
         note.anchors = Set(rendered.anchors)

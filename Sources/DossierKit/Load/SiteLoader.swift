@@ -8,6 +8,13 @@ public enum SiteLoader {
         let topicsText = readOptional(content, "topics.yml", log: &log, missing: "no topics file; pages will have no topics")
         let topics = topicsText.map { TopicLoader.load($0, path: "content/topics.yml", log: &log) } ?? []
 
+        // Note Markdown is parsed in worker processes when the options name an executable; they end with the notes.
+        // Notes the cache has never seen (a first build) need them: they start while the articles load.
+        let noteFiles = files(in: content.appendingPathComponent("notes"), ending: ".md", path: "content/notes", log: &log)
+        let markdown = MarkdownEngine(options)
+        defer { markdown.stop() }
+        markdown.workers?.prestart(jobs: noteFiles.count { cache.notes.entries["content/notes/" + $0.0] == nil })
+
         // Files are read and parsed on every core; each keeps its own log, merged in file order.
         let articleFiles = files(in: content.appendingPathComponent("articles"), ending: ".txt", path: "content/articles", log: &log)
         // What topics an article names depends on the topics too: their file is part of each article's cache key.
@@ -16,10 +23,6 @@ public enum SiteLoader {
                                            salt: ContentHash(topicsText ?? ""), log: &log) { text, path, name, fileLog in
             ArticleLoader.load(text, path: path, id: String(name.dropLast(4)), matcher: matcher, log: &fileLog)
         }
-        let noteFiles = files(in: content.appendingPathComponent("notes"), ending: ".md", path: "content/notes", log: &log)
-        // Note Markdown is parsed in worker processes when the options name an executable; they end with the notes.
-        let markdown = MarkdownEngine(options)
-        defer { markdown.stop() }
         let noteEntries = try loadFiles(noteFiles, in: "content/notes", cache: cache.notes, log: &log,
                                         refuse: { markdown.limits.sizeProblem(bytes: $0)?.message },
                                         start: { text, path, name, fileLog in
@@ -54,7 +57,7 @@ public enum SiteLoader {
     /// order. A file whose size `refuse` gives a reason against is an error, and is not read.
     static func loadFiles<Value>(_ files: [(String, URL)], in folder: String, cache: FileCache<Value>,
                                  salt: ContentHash? = nil, log: inout DiagnosticLog,
-                                 refuse: (Int) -> String? = { _ in nil },
+                                 refuse: ((Int) -> String?)? = nil,
                                  parse: (String, String, String, inout DiagnosticLog) throws -> Value?) throws -> [FileCache<Value>.Entry] {
         let loaded = try Parallel.map(files) { name, url -> (FileCache<Value>.Entry?, DiagnosticLog) in
             var fileLog = DiagnosticLog()
@@ -75,7 +78,7 @@ public enum SiteLoader {
     /// `start` hands off (a note's Markdown, to workers) proceeds while the next files are started. A batch is
     /// finished only after the next one is started; batches bound the work in hand.
     static func loadFiles<Started, Value>(_ files: [(String, URL)], in folder: String, cache: FileCache<Value>,
-                                          log: inout DiagnosticLog, refuse: (Int) -> String?,
+                                          log: inout DiagnosticLog, refuse: ((Int) -> String?)?,
                                           start: (String, String, String, inout DiagnosticLog) throws -> Started?,
                                           finish: (Started, inout DiagnosticLog) throws -> Value?) throws -> [FileCache<Value>.Entry] {
         typealias Begun = (entry: FileCache<Value>.Entry?, started: (Started, ContentHash)?, log: DiagnosticLog)
@@ -111,7 +114,7 @@ public enum SiteLoader {
     }
 
     /// Files started and not yet finished, per batch: enough to keep the workers busy, few enough to hold.
-    static let batchSize = 256
+    static let batchSize = 512
 
     enum FileRead<Value> {
         case cached(FileCache<Value>.Entry)
@@ -121,10 +124,10 @@ public enum SiteLoader {
     /// The cached entry for the file, or its text and hash to parse it; `nil`, with the problem in `log`, when it
     /// is refused or cannot be read.
     static func readFile<Value>(_ name: String, _ url: URL, in folder: String, cache: FileCache<Value>, salt: ContentHash?,
-                                refuse: (Int) -> String?, log: inout DiagnosticLog) -> FileRead<Value>? {
+                                refuse: ((Int) -> String?)?, log: inout DiagnosticLog) -> FileRead<Value>? {
         let path = "\(folder)/\(name)"
         var info = stat()
-        if stat(url.path, &info) == 0, let reason = refuse(Int(info.st_size)) {
+        if let refuse, stat(url.path, &info) == 0, let reason = refuse(Int(info.st_size)) {
             log.error(path, reason)
             return nil
         }

@@ -20,9 +20,11 @@ struct MarkdownDriver {
 
     init(pool: MarkdownWorkers) { self.pool = pool }
 
-    /// Runs until the pool stops and no job is left, then ends the worker.
-    mutating func run() {
+    /// Runs until the pool stops and no job is left, then ends the worker; starts it at once if `startingWorker`,
+    /// before there is a job for it.
+    mutating func run(startingWorker: Bool = false) {
         defer { worker?.end() }
+        if startingWorker { _ = start() }
         while true {
             if inFlight.count <= Self.ahead {
                 guard let more = pool.take(max: Self.ahead + 1 - inFlight.count, wait: inFlight.isEmpty) else { return }
@@ -39,7 +41,8 @@ struct MarkdownDriver {
         }
     }
 
-    /// Starts a worker and sends it every job in flight; on failure, every one of them gets the problem.
+    /// Starts a worker and sends it every job in flight; on failure, every one of them gets the problem (a worker
+    /// started before its jobs fails them when they come).
     private mutating func start() -> Bool {
         do {
             worker = try WorkerProcess(executable: pool.executable, arguments: pool.arguments)

@@ -64,11 +64,16 @@ struct MarkdownLimits: Sendable {
         }
         var source = source
         return source.withUTF8 { bytes -> MarkdownProblem? in
+            // Every delimiter row has a pipe: most notes have none, and are done in one quick search.
+            guard let base = bytes.baseAddress, memchr(base, Int32(UInt8(ascii: "|")), bytes.count) != nil else { return nil }
             var previousBlank = true
             var lineNumber = 0
             var start = 0
             while start <= bytes.count {
-                let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+                var end = bytes.count
+                if start < bytes.count, let newline = memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start) {
+                    end = UnsafeRawPointer(newline) - UnsafeRawPointer(base)
+                }
                 lineNumber += 1
                 let line = Self.contentAfterQuotes(bytes[start..<end])
                 let blank = line.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }

@@ -4,8 +4,9 @@ import Foundation
 /// this one only when it needs the result.
 final class MarkdownTicket: @unchecked Sendable {
     let job: MarkdownJob
-    /// The request as sent to a worker (empty for a job rendered in this process).
-    let frame: [UInt8]
+    /// The request as sent to a worker (empty for a job rendered in this process, and once answered). Used by
+    /// one driver thread at a time.
+    private(set) var frame: [UInt8]
     /// The note's size, which its time and memory allowances grow with.
     var bytes: Int { job.source.utf8.count }
     // Written once, before `done` is signalled; read only after it was.
@@ -24,6 +25,7 @@ final class MarkdownTicket: @unchecked Sendable {
     }
 
     func fulfil(_ result: Result<Markdown.Rendered, MarkdownProblem>) {
+        frame = []
         self.result = result
         done.signal()
     }

@@ -12,16 +12,20 @@ public enum MarkdownWorker {
     /// or a limit it cannot set.
     public static func serve() -> Int32 {
         exitWhenTheBuildIsGone()
+        var input = FrameReader()
+        // The data segment (heap and private mappings) is what cmark-gfm's runaway cases fill; the address space
+        // would also count shared libraries and reserved but unused arenas. Only the soft limit is set, so that
+        // the next job can have more.
+        var limit = rlimit()
+        getrlimit(__rlimit_resource_t(RLIMIT_DATA.rawValue), &limit)
         while true {
-            guard let payload = readFrame(limit: requestBytes) else { return 0 }
+            guard let payload = input.next(limit: requestBytes) else { return 0 }
             guard let payload = payload, let request = try? MarkdownWire.request(payload) else { return 2 }
-            // The data segment (heap and private mappings) is what cmark-gfm's runaway cases fill; the address
-            // space would also count shared libraries and reserved but unused arenas. Only the soft limit is
-            // set, so that the next job can have more.
-            var limit = rlimit()
-            getrlimit(__rlimit_resource_t(RLIMIT_DATA.rawValue), &limit)
-            limit.rlim_cur = min(rlim_t(request.memoryLimit), limit.rlim_max)
-            guard setrlimit(__rlimit_resource_t(RLIMIT_DATA.rawValue), &limit) == 0 else { return 2 }
+            let wanted = min(rlim_t(request.memoryLimit), limit.rlim_max)
+            if limit.rlim_cur != wanted {
+                limit.rlim_cur = wanted
+                guard setrlimit(__rlimit_resource_t(RLIMIT_DATA.rawValue), &limit) == 0 else { return 2 }
+            }
             let rendered = request.job.render()
             let usage = resourceUsage()
             let reply = MarkdownWire.Reply(rendered: rendered, processorSeconds: usage.processorSeconds,
@@ -42,26 +46,6 @@ public enum MarkdownWorker {
         }
     }
 
-    /// The next request: `nil` at the end of input, `.some(nil)` for a damaged frame.
-    private static func readFrame(limit: Int) -> [UInt8]?? {
-        guard let header = read(8) else { return nil }
-        guard header.count == 8, let length = try? MarkdownWire.length(header), length <= limit,
-              let payload = read(length), payload.count == length else { return .some(nil) }
-        return payload
-    }
-
-    /// Up to `count` bytes of standard input, fewer only at its end; `nil` when it ended before the first.
-    private static func read(_ count: Int) -> [UInt8]? {
-        var bytes = [UInt8](repeating: 0, count: count)
-        var done = 0
-        while done < count {
-            let n = bytes.withUnsafeMutableBytes { Glibc.read(0, $0.baseAddress! + done, count - done) }
-            if n > 0 { done += n } else if n < 0 && errno == EINTR { continue } else { break }
-        }
-        if done == 0 && count > 0 { return nil }
-        return Array(bytes[..<done])
-    }
-
     private static func write(_ bytes: [UInt8]) -> Bool {
         var done = 0
         while done < bytes.count {
@@ -77,5 +61,36 @@ public enum MarkdownWorker {
         let seconds = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
             + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1_000_000
         return (seconds, usage.ru_maxrss * 1024)
+    }
+}
+
+/// Reads the frames of standard input, as much at a time as the build has sent: requests sent ahead cost one
+/// read together.
+struct FrameReader {
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var chunk = [UInt8](repeating: 0, count: 1 << 16)
+
+    /// The next frame's payload: `nil` at the end of input, `.some(nil)` for a damaged or cut-off frame.
+    mutating func next(limit: Int) -> [UInt8]?? {
+        guard fill(8) else { return buffer.count == start ? nil : .some(nil) }
+        guard let length = try? MarkdownWire.length(Array(buffer[start..<start + 8])), length <= limit,
+              fill(8 + length) else { return .some(nil) }
+        let payload = Array(buffer[start + 8..<start + 8 + length])
+        start += 8 + length
+        return payload
+    }
+
+    /// Reads until `count` bytes are buffered; `false` when the input ends first.
+    private mutating func fill(_ count: Int) -> Bool {
+        if start > 0 && buffer.count - start < count {
+            buffer.removeFirst(start)
+            start = 0
+        }
+        while buffer.count - start < count {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(0, $0.baseAddress, $0.count) }
+            if n > 0 { buffer += chunk[..<n] } else if n < 0 && errno == EINTR { continue } else { return false }
+        }
+        return true
     }
 }

@@ -12,7 +12,6 @@ final class MarkdownWorkers: @unchecked Sendable {
     // Everything below is guarded by `condition`.
     private let condition = NSCondition()
     private var queue: [MarkdownTicket] = []
-    private var next = 0
     private var drivers = 0
     private var idleDrivers = 0
     private var stopping = false
@@ -44,20 +43,29 @@ final class MarkdownWorkers: @unchecked Sendable {
             return ticket
         }
         queue.append(ticket)
-        if idleDrivers == 0 && drivers < capacity {
-            drivers += 1
-            Thread.detachNewThread { [self] in
-                var driver = MarkdownDriver(pool: self)
-                driver.run()
-                condition.lock()
-                drivers -= 1
-                condition.broadcast()
-                condition.unlock()
-            }
-        } else {
-            condition.signal()
-        }
+        if idleDrivers == 0 && drivers < capacity { startDriver(early: false) } else { condition.signal() }
         return ticket
+    }
+
+    /// Starts workers for `jobs` jobs to come (one per job, at most `capacity`), so that they are ready when the
+    /// jobs are: a worker takes a moment to start.
+    func prestart(jobs: Int) {
+        condition.lock()
+        defer { condition.unlock() }
+        while drivers < min(jobs, capacity) && !stopping { startDriver(early: true) }
+    }
+
+    /// Called with `condition` locked.
+    private func startDriver(early: Bool) {
+        drivers += 1
+        Thread.detachNewThread { [self] in
+            var driver = MarkdownDriver(pool: self)
+            driver.run(startingWorker: early)
+            condition.lock()
+            drivers -= 1
+            condition.broadcast()
+            condition.unlock()
+        }
     }
 
     /// Renders `job` and waits for it.
@@ -68,19 +76,15 @@ final class MarkdownWorkers: @unchecked Sendable {
     func take(max: Int, wait: Bool) -> [MarkdownTicket]? {
         condition.lock()
         defer { condition.unlock() }
-        while next == queue.count && wait {
+        while queue.isEmpty && wait {
             if stopping { return nil }
             idleDrivers += 1
             condition.wait()
             idleDrivers -= 1
         }
-        let end = min(queue.count, next + max)
-        let taken = Array(queue[next..<end])
-        next = end
-        if next == queue.count {
-            queue = []
-            next = 0
-        }
+        // Taken jobs leave the queue at once: their tickets, results included, belong to the driver and the caller.
+        let taken = Array(queue.prefix(max))
+        queue.removeFirst(taken.count)
         return taken
     }
 
@@ -88,9 +92,8 @@ final class MarkdownWorkers: @unchecked Sendable {
     func stop() {
         condition.lock()
         stopping = true
-        let dropped = queue[next...]
+        let dropped = queue
         queue = []
-        next = 0
         condition.broadcast()
         while drivers > 0 { condition.wait() }
         condition.unlock()

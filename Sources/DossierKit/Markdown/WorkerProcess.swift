@@ -9,6 +9,7 @@ final class WorkerProcess {
     let channel: Int32
     private let errors: Int32
     private var status: Int32?
+    private var chunk = [UInt8](repeating: 0, count: 1 << 16)
 
     /// Why a worker could not be started: an `errno` value.
     struct StartFailure: Error, CustomStringConvertible {
@@ -99,7 +100,6 @@ final class WorkerProcess {
 
     /// Appends to `buffer` what can be read now; `false` at the end of the stream (the worker has gone).
     func receiveSome(into buffer: inout [UInt8]) -> Bool {
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = chunk.withUnsafeMutableBytes { recv(channel, $0.baseAddress, $0.count, 0) }
             if n > 0 {
