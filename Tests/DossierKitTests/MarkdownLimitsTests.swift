@@ -106,8 +106,16 @@ struct MarkdownLimitsTests {
 @Suite("The Markdown worker protocol")
 struct MarkdownWireTests {
     static let reply = MarkdownWire.Reply(
-        rendered: Markdown.Rendered(html: "<h1 id=\"a\">é</h1>\n", links: [Markdown.Link(url: "../x/", line: 3, column: 7, isImage: true)],
-                                    anchors: ["a", "a-2"], depth: 4),
+        output: MarkdownJob.Output(
+            rendered: Markdown.Rendered(html: "<h1 id=\"a\">é</h1>\n", links: [
+                Markdown.Link(url: "../x/", line: 3, column: 7, isImage: true),
+                Markdown.Link(url: "https://example.org", line: 4, column: 1, isImage: false),
+                Markdown.Link(url: "../articles/a/#p2", line: 5, column: 2, isImage: false),
+                Markdown.Link(url: "../nowhere/x", line: 6, column: 2, isImage: false),
+            ], anchors: ["a", "a-2"], depth: 4),
+            targets: [SiteLink(page: .file("x"), resolvedPath: "x", fragment: nil), nil,
+                      SiteLink(page: .article("a"), resolvedPath: "articles/a", fragment: "p2"),
+                      SiteLink(page: nil, resolvedPath: "nowhere/x", fragment: nil)]),
         processorSeconds: 1.25, retiring: true)
 
     @Test("requests and replies come back as they were sent")

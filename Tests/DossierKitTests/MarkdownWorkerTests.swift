@@ -61,7 +61,7 @@ struct MarkdownWorkerTests {
             let expected = job.render()
             #expect((try? result.get()) == expected, "\(job.source)")
         }
-        #expect(jobs.contains { $0.render().html.contains("<del>") } && jobs.contains { $0.render().html.contains("<table>") })
+        #expect(jobs.contains { $0.render().rendered.html.contains("<del>") } && jobs.contains { $0.render().rendered.html.contains("<table>") })
     }
 
     @Test("a site builds byte for byte the same with workers as without, warnings included")
@@ -94,7 +94,7 @@ struct MarkdownWorkerTests {
         let workers = MarkdownWorkers(dossier: Self.worker, limits: limits, capacity: 1)
         defer { workers.stop() }
         // The worker has answered everything when the storm comes: its time starts when it is sent.
-        #expect(try workers.render(MarkdownJob(source: "*warm*", pageDepth: 2)).get().html == "<p><em>warm</em></p>\n")
+        #expect(try workers.render(MarkdownJob(source: "*warm*", pageDepth: 2)).get().rendered.html == "<p><em>warm</em></p>\n")
         let start = ContinuousClock.now
         let storm = Runaway.bracketStorm(bytes: 600_000)
         let seconds = MarkdownLimits.seconds(limits.parseSeconds(bytes: storm.utf8.count))
@@ -104,7 +104,7 @@ struct MarkdownWorkerTests {
         let bomb = workers.render(MarkdownJob(source: Runaway.referenceBomb(length: 100_000, uses: 100_000), pageDepth: 2))
         #expect(bomb.failure?.message == "Markdown needs more than 280.4 MB of memory to parse (limit: 256 MB and 64 bytes per "
             + "byte of note; the parser was stopped by signal 6 (Aborted): [cmark] calloc returned null pointer, aborting)")
-        #expect(try workers.render(MarkdownJob(source: "*ok*", pageDepth: 2)).get().html == "<p><em>ok</em></p>\n")
+        #expect(try workers.render(MarkdownJob(source: "*ok*", pageDepth: 2)).get().rendered.html == "<p><em>ok</em></p>\n")
     }
 
     /// A stand-in worker: a shell script in place of `dossier markdown-worker`.

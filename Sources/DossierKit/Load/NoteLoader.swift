@@ -57,16 +57,17 @@ enum NoteLoader {
     /// Waits for the body and completes the note with its links and headings.
     static func finish(_ started: Started, markdown: MarkdownEngine, log: inout DiagnosticLog) -> (Note, String)? {
         let path = started.note.path
-        let rendered: Markdown.Rendered
+        let output: MarkdownJob.Output
         switch markdown.result(started.ticket) {
-        case .success(let body): rendered = body
+        case .success(let body): output = body
         case .failure(let problem):
             log.error(path, line: problem.line.map { $0 + started.bodyLine - 1 }, problem.message)
             return nil
         }
         var note = started.note
         let lines = LineIndex(started.body)
-        for link in rendered.links {
+        let rendered = output.rendered
+        for (link, target) in zip(rendered.links, output.targets) {
             let line = link.line + started.bodyLine - 1
             // cmark counts columns in bytes; messages count characters, as YAML's do.
             func column() -> Int { lines.scalarColumn(line: link.line, byteColumn: link.column) }
@@ -78,7 +79,7 @@ enum NoteLoader {
                 }
                 continue
             }
-            if let target = SiteLink.resolve(link.url, inFolder: "notes") {
+            if let target {
                 note.siteLinks.append(Located(value: target, line: line, column: column()))
             }
         }

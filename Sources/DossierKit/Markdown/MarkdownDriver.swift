@@ -89,7 +89,7 @@ struct MarkdownDriver {
                     worker.end()
                     return fail(.damaged)
                 }
-                inFlight.removeFirst().fulfil(.success(reply.rendered))
+                inFlight.removeFirst().fulfil(.success(reply.output))
                 processorBase = reply.processorSeconds
                 if reply.retiring {
                     worker.end()

@@ -30,12 +30,12 @@ struct MarkdownEngine: Sendable {
 
     /// The job of `ticket` rendered, or why its Markdown is refused; lines of a problem count from the start of
     /// the job's source.
-    func result(_ ticket: MarkdownTicket) -> Result<Markdown.Rendered, MarkdownProblem> {
-        ticket.wait().flatMap { rendered in limits.depthProblem(rendered.depth).map { .failure($0) } ?? .success(rendered) }
+    func result(_ ticket: MarkdownTicket) -> Result<MarkdownJob.Output, MarkdownProblem> {
+        ticket.wait().flatMap { output in limits.depthProblem(output.rendered.depth).map { .failure($0) } ?? .success(output) }
     }
 
     /// `job` rendered, or why its Markdown is refused.
-    func render(_ job: MarkdownJob) -> Result<Markdown.Rendered, MarkdownProblem> { result(submit(job)) }
+    func render(_ job: MarkdownJob) -> Result<MarkdownJob.Output, MarkdownProblem> { result(submit(job)) }
 
     /// Ends the workers; call once every note submitted has its result.
     func stop() { workers?.stop() }

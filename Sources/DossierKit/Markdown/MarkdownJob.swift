@@ -5,15 +5,25 @@ struct MarkdownJob: Sendable, Equatable {
     var source: String
     var pageDepth: Int
 
-    /// The body as its page shows it: links into the site point at the pages they name
-    /// (`../articles/x/` → `../../articles/x/index.html`); links `URLPolicy` drops are dropped.
-    func render() -> Markdown.Rendered {
-        Markdown.render(source) { destination(for: $0) }
+    /// The body as its page shows it, and where its links point in the site.
+    struct Output: Sendable, Hashable {
+        var rendered: Markdown.Rendered
+        /// For each of `rendered.links`, the page or file of the site it names; `nil` for a link that leaves the
+        /// site or stays on the page, and for one `URLPolicy` drops.
+        var targets: [SiteLink?]
     }
 
-    /// Where a link `URLPolicy` keeps points from the note's page, or `nil` to keep it as written.
-    func destination(for link: Markdown.Link) -> String? {
-        guard let target = SiteLink.resolve(link.url, inFolder: "notes"), let page = target.page else { return nil }
-        return String.rootPrefix(depth: pageDepth) + page.path + (target.fragment.map { "#" + $0 } ?? "")
+    /// The body as its page shows it: links into the site point at the pages they name
+    /// (`../articles/x/` → `../../articles/x/index.html`); links `URLPolicy` drops are dropped. Each link is
+    /// resolved once, here, for the rewrite and for the caller's checks.
+    func render() -> Output {
+        var resolved: [Markdown.Link: SiteLink] = [:]
+        let rendered = Markdown.render(source) { link in
+            guard let target = SiteLink.resolve(link.url, inFolder: "notes") else { return nil }
+            resolved[link] = target
+            guard let page = target.page else { return nil }
+            return String.rootPrefix(depth: pageDepth) + page.path + (target.fragment.map { "#" + $0 } ?? "")
+        }
+        return Output(rendered: rendered, targets: rendered.links.map { resolved[$0] })
     }
 }

@@ -10,7 +10,7 @@ final class MarkdownTicket: @unchecked Sendable {
     /// The note's size, which its time and memory allowances grow with.
     var bytes: Int { job.source.utf8.count }
     // Written once, before `done` is signalled; read only after it was.
-    private var result: Result<Markdown.Rendered, MarkdownProblem>?
+    private var result: Result<MarkdownJob.Output, MarkdownProblem>?
     private let done = DispatchSemaphore(value: 0)
 
     init(job: MarkdownJob, frame: [UInt8] = []) {
@@ -19,19 +19,19 @@ final class MarkdownTicket: @unchecked Sendable {
     }
 
     /// A ticket whose result is already known.
-    convenience init(job: MarkdownJob, result: Result<Markdown.Rendered, MarkdownProblem>) {
+    convenience init(job: MarkdownJob, result: Result<MarkdownJob.Output, MarkdownProblem>) {
         self.init(job: job)
         fulfil(result)
     }
 
-    func fulfil(_ result: Result<Markdown.Rendered, MarkdownProblem>) {
+    func fulfil(_ result: Result<MarkdownJob.Output, MarkdownProblem>) {
         frame = []
         self.result = result
         done.signal()
     }
 
     /// Waits for the result.
-    func wait() -> Result<Markdown.Rendered, MarkdownProblem> {
+    func wait() -> Result<MarkdownJob.Output, MarkdownProblem> {
         done.wait()
         done.signal()
         return result ?? .failure(MarkdownProblem(line: nil, "the note was not parsed"))

@@ -15,7 +15,7 @@ enum MarkdownWire {
 
     /// A worker's answer to one job.
     struct Reply: Sendable, Equatable {
-        var rendered: Markdown.Rendered
+        var output: MarkdownJob.Output
         /// The worker's processor time so far, in seconds: where the next job's time starts.
         var processorSeconds: Double
         /// The worker ends after this reply (it grew large; a fresh one takes the next job).
@@ -67,15 +67,18 @@ enum MarkdownWire {
         writer.string(version)
         writer.int(Int(reply.processorSeconds * 1_000_000))
         writer.bool(reply.retiring)
-        writer.string(reply.rendered.html)
-        writer.strings(reply.rendered.anchors)
-        writer.int(reply.rendered.depth)
-        writer.int(reply.rendered.links.count)
-        for link in reply.rendered.links {
+        let rendered = reply.output.rendered
+        writer.string(rendered.html)
+        writer.strings(rendered.anchors)
+        writer.int(rendered.depth)
+        writer.int(rendered.links.count)
+        for (link, target) in zip(rendered.links, reply.output.targets) {
             writer.string(link.url)
             writer.int(link.line)
             writer.int(link.column)
             writer.bool(link.isImage)
+            writer.bool(target != nil)
+            if let target { encode(target, to: &writer) }
         }
         return writer.bytes
     }
@@ -93,16 +96,51 @@ enum MarkdownWire {
             // Every link takes at least 25 bytes: a count beyond that is damage, not a reason to allocate.
             guard count >= 0, count <= payload.count / 25 else { throw Damaged() }
             var links: [Markdown.Link] = []
+            var targets: [SiteLink?] = []
             links.reserveCapacity(count)
+            targets.reserveCapacity(count)
             for _ in 0..<count {
                 links.append(Markdown.Link(url: try reader.string(), line: try reader.int(), column: try reader.int(),
                                            isImage: try reader.bool()))
+                targets.append(try reader.bool() ? try siteLink(&reader) : nil)
             }
             guard reader.atEnd else { throw Damaged() }
-            return Reply(rendered: Markdown.Rendered(html: html, links: links, anchors: anchors, depth: depth),
+            let rendered = Markdown.Rendered(html: html, links: links, anchors: anchors, depth: depth)
+            return Reply(output: MarkdownJob.Output(rendered: rendered, targets: targets),
                          processorSeconds: Double(micros) / 1_000_000, retiring: retiring)
         } catch {
             throw Damaged()
         }
+    }
+
+    private static func encode(_ link: SiteLink, to writer: inout BinaryWriter) {
+        switch link.page {
+        case nil: writer.int(0)
+        case .home: writer.int(1)
+        case .article(let id): writer.int(2); writer.string(id)
+        case .note(let slug): writer.int(3); writer.string(slug)
+        case .topicIndex: writer.int(4)
+        case .topic(let slug): writer.int(5); writer.string(slug)
+        case .territory: writer.int(6)
+        case .file(let path): writer.int(7); writer.string(path)
+        }
+        writer.string(link.resolvedPath)
+        writer.optionalString(link.fragment)
+    }
+
+    private static func siteLink(_ reader: inout BinaryReader) throws -> SiteLink {
+        let page: SitePage?
+        switch try reader.int() {
+        case 0: page = nil
+        case 1: page = .home
+        case 2: page = .article(try reader.string())
+        case 3: page = .note(try reader.string())
+        case 4: page = .topicIndex
+        case 5: page = .topic(try reader.string())
+        case 6: page = .territory
+        case 7: page = .file(try reader.string())
+        default: throw Damaged()
+        }
+        return SiteLink(page: page, resolvedPath: try reader.string(), fragment: try reader.optionalString())
     }
 }

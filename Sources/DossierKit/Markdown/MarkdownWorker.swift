@@ -26,9 +26,9 @@ public enum MarkdownWorker {
                 limit.rlim_cur = wanted
                 guard setrlimit(__rlimit_resource_t(RLIMIT_DATA.rawValue), &limit) == 0 else { return 2 }
             }
-            let rendered = request.job.render()
+            let output = request.job.render()
             let usage = resourceUsage()
-            let reply = MarkdownWire.Reply(rendered: rendered, processorSeconds: usage.processorSeconds,
+            let reply = MarkdownWire.Reply(output: output, processorSeconds: usage.processorSeconds,
                                            retiring: usage.peakBytes > request.retireAbove)
             guard write(MarkdownWire.frame(MarkdownWire.encode(reply))) else { return 0 }
             if reply.retiring { return 0 }

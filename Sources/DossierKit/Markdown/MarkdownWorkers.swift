@@ -69,7 +69,7 @@ final class MarkdownWorkers: @unchecked Sendable {
     }
 
     /// Renders `job` and waits for it.
-    func render(_ job: MarkdownJob) -> Result<Markdown.Rendered, MarkdownProblem> { submit(job).wait() }
+    func render(_ job: MarkdownJob) -> Result<MarkdownJob.Output, MarkdownProblem> { submit(job).wait() }
 
     /// Up to `max` queued jobs for a driver, oldest first; waiting for one if `wait` is set. `nil`: the pool is
     /// stopping and the driver, which has nothing in hand, ends.
