@@ -113,8 +113,9 @@ public enum SiteLoader {
         return loaded.compactMap(\.0)
     }
 
-    /// Files started and not yet finished, per batch: enough to keep the workers busy, few enough to hold.
-    static let batchSize = 512
+    /// Files started and not yet finished, per batch: enough to keep the workers busy, few enough that the notes
+    /// in hand (two batches) stay in the processor caches rather than in fresh memory.
+    static let batchSize = 128
 
     enum FileRead<Value> {
         case cached(FileCache<Value>.Entry)
