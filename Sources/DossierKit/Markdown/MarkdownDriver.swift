@@ -98,6 +98,12 @@ struct MarkdownDriver {
                 startClock()
             }
             if !open { return fail(worker.end()) }
+            // Bytes with no job to answer: the worker does not follow the protocol, and its next reply cannot
+            // be trusted to be the next job's.
+            if inFlight.isEmpty && !incoming.isEmpty {
+                worker.end()
+                return restart()
+            }
         }
         do { try clock?.check() } catch {
             worker.end()
