@@ -18,19 +18,19 @@ public struct BuildReport: Sendable {
 /// The whole pipeline, top to bottom: **load** the content, **index** it, **render** the pages, **write** them.
 public enum SiteBuild {
     /// Builds the site in `site` (holding `content/` and `templates/`) into `output`. Throws `BuildFailed` with
-    /// every diagnostic when the content has errors, leaving `output` as it was. `swap` is for tests only.
-    public static func run(site: URL, output: URL, swap: Publisher.Swap = .exchange) throws -> BuildReport {
+    /// every diagnostic when the content has errors, leaving `output` as it was.
+    public static func run(site: URL, output: URL, options: BuildOptions = BuildOptions()) throws -> BuildReport {
         do {
-            return try build(site: site, output: output, swap: swap, discardCache: false)
+            return try build(site: site, output: output, options: options, discardCache: false)
         } catch let damaged as CacheDamaged {
             // A body read back from the cache was not what had been written: build again from the content alone.
-            var report = try build(site: site, output: output, swap: swap, discardCache: true)
+            var report = try build(site: site, output: output, options: options, discardCache: true)
             report.warnings = (report.warnings + [damaged.warning]).sorted()
             return report
         }
     }
 
-    static func build(site: URL, output: URL, swap: Publisher.Swap, discardCache: Bool) throws -> BuildReport {
+    static func build(site: URL, output: URL, options: BuildOptions, discardCache: Bool) throws -> BuildReport {
         var stopwatch = Stopwatch()
         var log = DiagnosticLog()
         for folder in ["content", "templates"] where !isFolder(site.appendingPathComponent(folder)) {
@@ -43,7 +43,7 @@ public enum SiteBuild {
         let content: SiteContent
         do {
             cache = try BuildCache(site: site, discard: discardCache)
-            content = try SiteLoader.load(site: site, cache: cache, log: &log)
+            content = try SiteLoader.load(site: site, cache: cache, options: options, log: &log)
         } catch let damaged as CacheDamaged {
             throw damaged
         } catch {
@@ -55,7 +55,7 @@ public enum SiteBuild {
         var publisher: Publisher?
         do {
             let inputs = ["content", "templates"].map(site.appendingPathComponent)
-            publisher = try Publisher(output: output, site: site, inputs: inputs, swap: swap,
+            publisher = try Publisher(output: output, site: site, inputs: inputs, swap: options.swap,
                                       reuse: cache.lastBuild?.program == LastBuild.program)
         } catch {
             log.error(output.path, "\(error)")

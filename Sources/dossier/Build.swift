@@ -24,7 +24,8 @@ struct Build: ParsableCommand {
         let swap: Publisher.Swap = ProcessInfo.processInfo.environment["DOSSIER_TEST_SWAP_BY_RENAMES"] == "1" ? .renames : .exchange
         let start = ContinuousClock.now
         do {
-            let report = try SiteBuild.run(site: site, output: outputURL, swap: swap)
+            let report = try SiteBuild.run(site: site, output: outputURL,
+                                          options: BuildOptions(markdownWorker: MarkdownWorkerCommand.executable, swap: swap))
             for warning in report.warnings { printError(warning.description) }
             if timings {
                 for (stage, seconds) in report.timings {

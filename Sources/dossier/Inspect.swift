@@ -22,7 +22,8 @@ struct Inspect: ParsableCommand {
         let url = URL(fileURLWithPath: file)
         let inspection: Inspection
         do {
-            inspection = try Inspection.inspect(file: url, site: URL(fileURLWithPath: site))
+            inspection = try Inspection.inspect(file: url, site: URL(fileURLWithPath: site),
+                                                options: BuildOptions(markdownWorker: MarkdownWorkerCommand.executable))
         } catch {
             FileHandle.standardError.write(Data("\(file): error: cannot read the file: \(error.localizedDescription)\n".utf8))
             throw ExitCode(1)

@@ -29,8 +29,9 @@ public struct Inspection: Sendable {
     public var topics: [(name: String, term: String, found: String)] = []
     public var diagnostics: [Diagnostic] = []
 
-    /// Reads `file` (an article's `.txt` or a note's `.md`) with the topics of the site in `site`.
-    public static func inspect(file: URL, site: URL) throws -> Inspection {
+    /// Reads `file` (an article's `.txt` or a note's `.md`) with the topics of the site in `site`; a note's
+    /// Markdown is parsed as `options` say a build parses it.
+    public static func inspect(file: URL, site: URL, options: BuildOptions = BuildOptions()) throws -> Inspection {
         let path = relativePath(of: file, in: site)
         let data = try Data(contentsOf: file)
         // The topics file's own problems belong to a build, not to this file.
@@ -43,7 +44,11 @@ public struct Inspection: Sendable {
         guard let text = SiteLoader.decodeText(data, path: path, log: &log) else {
             return Inspection(path: path, kind: name.hasSuffix(".md") ? .note : .article, diagnostics: log.sorted)
         }
-        if name.hasSuffix(".md") { return note(text, path: path, stem: String(name.dropLast(3)), log: &log) }
+        if name.hasSuffix(".md") {
+            let markdown = MarkdownEngine(options)
+            defer { markdown.stop() }
+            return note(text, path: path, stem: String(name.dropLast(3)), markdown: markdown, log: &log)
+        }
         let id = name.hasSuffix(".txt") ? String(name.dropLast(4)) : name
         return article(text, path: path, id: id, topics: topics, log: &log)
     }
@@ -75,9 +80,10 @@ public struct Inspection: Sendable {
         return inspection
     }
 
-    static func note(_ text: String, path: String, stem: String, log: inout DiagnosticLog) -> Inspection {
+    static func note(_ text: String, path: String, stem: String, markdown: MarkdownEngine = .inProcess,
+                     log: inout DiagnosticLog) -> Inspection {
         var inspection = Inspection(path: path, kind: .note)
-        if let (note, _) = NoteLoader.load(text, path: path, stem: stem, log: &log) {
+        if let (note, _) = NoteLoader.load(text, path: path, stem: stem, log: &log, markdown: markdown) {
             inspection.title = note.title
             inspection.date = note.date
             inspection.dateSource = .frontMatter

@@ -1,9 +1,30 @@
 /// Reads a note: YAML front matter (`title`, `date`, `topics`, `summary`, `sources`, `slug`) and a Markdown body.
+/// In two steps, so that a build reads the next notes while workers render the bodies of the last ones.
 enum NoteLoader {
     static let fields = ["title", "date", "topics", "summary", "sources", "slug"]
 
-    /// The note and its rendered body, which the caller puts in the body store.
-    static func load(_ text: String, path: String, stem: String, log: inout DiagnosticLog) -> (Note, String)? {
+    /// A note whose front matter is read and whose body is being rendered.
+    struct Started {
+        var note: Note
+        var body: String
+        /// The file's line where the body starts.
+        var bodyLine: Int
+        var ticket: MarkdownTicket
+    }
+
+    /// The note and its rendered body, which the caller puts in the body store. `markdown` renders the body.
+    static func load(_ text: String, path: String, stem: String, log: inout DiagnosticLog,
+                     markdown: MarkdownEngine = .inProcess) -> (Note, String)? {
+        start(text, path: path, stem: stem, log: &log, markdown: markdown).flatMap { finish($0, markdown: markdown, log: &log) }
+    }
+
+    /// Reads the front matter and hands the body to `markdown`.
+    static func start(_ text: String, path: String, stem: String, log: inout DiagnosticLog,
+                      markdown: MarkdownEngine) -> Started? {
+        if let problem = markdown.limits.sizeProblem(bytes: text.utf8.count) {
+            log.error(path, problem.message)
+            return nil
+        }
         guard let document = FrontMatter.parse(text, path: path, log: &log) else { return nil }
         guard let fields = document.fields else {
             log.error(path, line: 1, column: 1, "a note starts with front matter: a line '---', 'title:' and 'date:' fields, and '---'")
@@ -26,24 +47,43 @@ enum NoteLoader {
         guard let dateValue = date?.value ?? Day(year: 1, month: 1, day: 1) else { return nil }
 
         let page = SitePage.note(slugValue)
-        var siteLinks: [Located<SiteLink>] = []
-        let lines = LineIndex(document.body)
-        // cmark counts columns in bytes; messages count characters, as YAML's do.
-        func column(_ link: Markdown.Link) -> Int { lines.scalarColumn(line: link.line, byteColumn: link.column) }
-        let rendered = Markdown.render(document.body) { link in
-            if link.isImage, URLPolicy.isRemote(link.url), !URLPolicy.isForbidden(link.url) {
-                log.warning(path, line: link.line + document.bodyLine - 1, column: column(link),
-                            "image '\(link.url)' from another host is left out: pages load nothing from elsewhere")
-            }
-            guard let target = SiteLink.resolve(link.url, inFolder: "notes") else { return nil }
-            siteLinks.append(Located(value: target, line: link.line + document.bodyLine - 1, column: column(link)))
-            guard let targetPage = target.page else { return nil }
-            return String.rootPrefix(depth: page.depth) + targetPage.path + (target.fragment.map { "#" + $0 } ?? "")
-        }
         let note = Note(slug: slugValue, path: path, title: title?.value ?? stem, date: dateValue, summary: summary?.value,
                         topicRefs: topics, sources: sources, body: BodyRef(offset: 0, length: 0, hash: ContentHash(a: 0, b: 0)),
-                        sourceHash: ContentHash(a: 0, b: 0), siteLinks: siteLinks, anchors: Set(rendered.anchors),
-                        slugLine: slug?.line)
+                        sourceHash: ContentHash(a: 0, b: 0), siteLinks: [], anchors: [], slugLine: slug?.line)
+        return Started(note: note, body: document.body, bodyLine: document.bodyLine,
+                       ticket: markdown.submit(MarkdownJob(source: document.body, pageDepth: page.depth)))
+    }
+
+    /// Waits for the body and completes the note with its links and headings.
+    static func finish(_ started: Started, markdown: MarkdownEngine, log: inout DiagnosticLog) -> (Note, String)? {
+        let path = started.note.path
+        let output: MarkdownJob.Output
+        switch markdown.result(started.ticket) {
+        case .success(let body): output = body
+        case .failure(let problem):
+            log.error(path, line: problem.line.map { $0 + started.bodyLine - 1 }, problem.message)
+            return nil
+        }
+        var note = started.note
+        let lines = LineIndex(started.body)
+        let rendered = output.rendered
+        for (link, target) in zip(rendered.links, output.targets) {
+            let line = link.line + started.bodyLine - 1
+            // cmark counts columns in bytes; messages count characters, as YAML's do.
+            func column() -> Int { lines.scalarColumn(line: link.line, byteColumn: link.column) }
+            // A link the policy drops points nowhere; the render has dropped it already.
+            if URLPolicy.replacement(for: link) != nil {
+                if link.isImage, URLPolicy.isRemote(link.url), !URLPolicy.isForbidden(link.url) {
+                    log.warning(path, line: line, column: column(),
+                                "image '\(link.url)' from another host is left out: pages load nothing from elsewhere")
+                }
+                continue
+            }
+            if let target {
+                note.siteLinks.append(Located(value: target, line: line, column: column()))
+            }
+        }
+        note.anchors = Set(rendered.anchors)
         return (note, rendered.html)
     }
 }

@@ -2,11 +2,19 @@ import Foundation
 
 /// Reads `content/` into values: topics, articles and notes, each file parsed on its own.
 public enum SiteLoader {
-    static func load(site: URL, cache: BuildCache, log: inout DiagnosticLog) throws -> SiteContent {
+    static func load(site: URL, cache: BuildCache, options: BuildOptions = BuildOptions(),
+                     log: inout DiagnosticLog) throws -> SiteContent {
         let content = site.appendingPathComponent("content")
         let siteFiles = SiteFiles(site: site)
         let topicsText = readOptional(content, "topics.yml", from: siteFiles, log: &log, missing: "no topics file; pages will have no topics")
         let topics = topicsText.map { TopicLoader.load($0, path: "content/topics.yml", log: &log) } ?? []
+
+        // Note Markdown is parsed in worker processes when the options name an executable; they end with the notes.
+        // Notes the cache has never seen (a first build) need them: they start while the articles load.
+        let noteFiles = files(in: content.appendingPathComponent("notes"), ending: ".md", path: "content/notes", log: &log)
+        let markdown = MarkdownEngine(options)
+        defer { markdown.stop() }
+        markdown.workers?.prestart(jobs: noteFiles.count { cache.notes.entries["content/notes/" + $0.0] == nil })
 
         // Files are read and parsed on every core; each keeps its own log, merged in file order.
         let articleFiles = files(in: content.appendingPathComponent("articles"), ending: ".txt", path: "content/articles", log: &log)
@@ -16,15 +24,16 @@ public enum SiteLoader {
                                            salt: ContentHash(topicsText ?? ""), log: &log) { text, path, name, fileLog in
             ArticleLoader.load(text, path: path, id: String(name.dropLast(4)), matcher: matcher, log: &fileLog)
         }
-        let noteFiles = files(in: content.appendingPathComponent("notes"), ending: ".md", path: "content/notes", log: &log)
-        let noteEntries = try loadFiles(noteFiles, in: "content/notes", from: siteFiles, cache: cache.notes, log: &log) {
-            text, path, name, fileLog in
-            guard let (parsed, html) = NoteLoader.load(text, path: path, stem: String(name.dropLast(3)), log: &fileLog)
-            else { return nil }
+        let noteEntries = try loadFiles(noteFiles, in: "content/notes", from: siteFiles, cache: cache.notes, log: &log,
+                                        refuse: { markdown.limits.sizeProblem(bytes: $0)?.message },
+                                        start: { text, path, name, fileLog in
+            NoteLoader.start(text, path: path, stem: String(name.dropLast(3)), log: &fileLog, markdown: markdown)
+        }, finish: { started, fileLog in
+            guard let (parsed, html) = NoteLoader.finish(started, markdown: markdown, log: &fileLog) else { return nil }
             var note = parsed
             note.body = try cache.bodies.append(html)
             return note
-        }.map { entry in
+        }).map { entry in
             var entry = entry
             entry.value.sourceHash = entry.hash
             return entry
@@ -46,27 +55,95 @@ public enum SiteLoader {
 
     /// Reads `files` on every core. A file whose hash (combined with `salt`) the cache knows gives the cached
     /// value (and replays its warnings); any other is decoded and handed to `parse`. Entries come back in file
-    /// order.
+    /// order. A file whose size `refuse` gives a reason against is an error, and is not read.
     static func loadFiles<Value>(_ files: [(String, URL)], in folder: String, from siteFiles: SiteFiles, cache: FileCache<Value>,
                                  salt: ContentHash? = nil, log: inout DiagnosticLog,
+                                 refuse: ((Int) -> String?)? = nil,
                                  parse: (String, String, String, inout DiagnosticLog) throws -> Value?) throws -> [FileCache<Value>.Entry] {
         let loaded = try Parallel.map(files) { name, url -> (FileCache<Value>.Entry?, DiagnosticLog) in
             var fileLog = DiagnosticLog()
-            let path = "\(folder)/\(name)"
-            guard let data = siteFiles.data(at: url, path: path, log: &fileLog) else { return (nil, fileLog) }
-            let bytesHash = data.withUnsafeBytes { ContentHash($0) }
-            let hash = salt.map(bytesHash.combined) ?? bytesHash
-            if let entry = cache.entry(for: path, hash: hash) {
-                for diagnostic in entry.diagnostics { fileLog.append(diagnostic) }
-                return (entry, fileLog)
+            switch readFile(name, url, in: folder, from: siteFiles, cache: cache, salt: salt, refuse: refuse, log: &fileLog) {
+            case .cached(let entry): return (entry, fileLog)
+            case .text(let text, let hash):
+                let path = "\(folder)/\(name)"
+                guard let value = try parse(text, path, name, &fileLog) else { return (nil, fileLog) }
+                return (FileCache.Entry(hash: hash, value: value, diagnostics: fileLog.items), fileLog)
+            case nil: return (nil, fileLog)
             }
-            guard let text = decodeText(data, path: path, log: &fileLog),
-                  let value = try parse(text, path, name, &fileLog)
-            else { return (nil, fileLog) }
-            return (FileCache.Entry(hash: hash, value: value, diagnostics: fileLog.items), fileLog)
         }
         for (_, fileLog) in loaded { log.append(contentsOf: fileLog) }
         return loaded.compactMap(\.0)
+    }
+
+    /// As above, parsing in two steps: `start` on every file of a batch, then `finish` on each, so that what
+    /// `start` hands off (a note's Markdown, to workers) proceeds while the next files are started. A batch is
+    /// finished only after the next one is started; batches bound the work in hand.
+    static func loadFiles<Started, Value>(_ files: [(String, URL)], in folder: String, from siteFiles: SiteFiles,
+                                          cache: FileCache<Value>,
+                                          log: inout DiagnosticLog, refuse: ((Int) -> String?)?,
+                                          start: (String, String, String, inout DiagnosticLog) throws -> Started?,
+                                          finish: (Started, inout DiagnosticLog) throws -> Value?) throws -> [FileCache<Value>.Entry] {
+        typealias Begun = (entry: FileCache<Value>.Entry?, started: (Started, ContentHash)?, log: DiagnosticLog)
+        func begin(_ batch: ArraySlice<(String, URL)>) throws -> [Begun] {
+            try Parallel.map(Array(batch)) { name, url -> Begun in
+                var fileLog = DiagnosticLog()
+                switch readFile(name, url, in: folder, from: siteFiles, cache: cache, salt: nil, refuse: refuse, log: &fileLog) {
+                case .cached(let entry): return (entry, nil, fileLog)
+                case .text(let text, let hash):
+                    return (nil, try start(text, "\(folder)/\(name)", name, &fileLog).map { ($0, hash) }, fileLog)
+                case nil: return (nil, nil, fileLog)
+                }
+            }
+        }
+        func end(_ begun: [Begun]) throws -> [(FileCache<Value>.Entry?, DiagnosticLog)] {
+            try Parallel.map(begun) { item -> (FileCache<Value>.Entry?, DiagnosticLog) in
+                guard let (started, hash) = item.started else { return (item.entry, item.log) }
+                var fileLog = item.log
+                guard let value = try finish(started, &fileLog) else { return (nil, fileLog) }
+                return (FileCache.Entry(hash: hash, value: value, diagnostics: fileLog.items), fileLog)
+            }
+        }
+        var loaded: [(FileCache<Value>.Entry?, DiagnosticLog)] = []
+        var previous: [Begun] = []
+        for offset in stride(from: 0, to: files.count, by: batchSize) {
+            let begun = try begin(files[offset..<min(files.count, offset + batchSize)])
+            loaded += try end(previous)
+            previous = begun
+        }
+        loaded += try end(previous)
+        for (_, fileLog) in loaded { log.append(contentsOf: fileLog) }
+        return loaded.compactMap(\.0)
+    }
+
+    /// Files started and not yet finished, per batch: enough to keep the workers busy, few enough that the notes
+    /// in hand (two batches, a few MB) reuse the same memory (512 measured slower).
+    static let batchSize = 128
+
+    enum FileRead<Value> {
+        case cached(FileCache<Value>.Entry)
+        case text(String, hash: ContentHash)
+    }
+
+    /// The cached entry for the file, or its text and hash to parse it; `nil`, with the problem in `log`, when it
+    /// is refused or cannot be read.
+    static func readFile<Value>(_ name: String, _ url: URL, in folder: String, from siteFiles: SiteFiles,
+                                cache: FileCache<Value>, salt: ContentHash?,
+                                refuse: ((Int) -> String?)?, log: inout DiagnosticLog) -> FileRead<Value>? {
+        let path = "\(folder)/\(name)"
+        var info = stat()
+        if let refuse, stat(url.path, &info) == 0, let reason = refuse(Int(info.st_size)) {
+            log.error(path, reason)
+            return nil
+        }
+        guard let data = siteFiles.data(at: url, path: path, log: &log) else { return nil }
+        let bytesHash = data.withUnsafeBytes { ContentHash($0) }
+        let hash = salt.map(bytesHash.combined) ?? bytesHash
+        if let entry = cache.entry(for: path, hash: hash) {
+            for diagnostic in entry.diagnostics { log.append(diagnostic) }
+            return .cached(entry)
+        }
+        guard let text = decodeText(data, path: path, log: &log) else { return nil }
+        return .text(text, hash: hash)
     }
 
     /// The text of `content/<name>`, or `nil` with a warning when the site has no such file.

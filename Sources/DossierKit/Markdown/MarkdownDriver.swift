@@ -1,0 +1,141 @@
+import Foundation
+
+/// The thread that keeps one worker busy for a `MarkdownWorkers` pool: it sends the queued jobs a few ahead, so
+/// that the worker never waits for this process, reads the replies in order, and holds the job being parsed to its
+/// time limit. A worker that fails is ended, its job gets the problem, the jobs sent after it go to a new worker.
+struct MarkdownDriver {
+    let pool: MarkdownWorkers
+    /// Jobs sent ahead of the one being parsed.
+    static let ahead = 3
+
+    private var worker: WorkerProcess?
+    /// Jobs sent or to be sent, in order; the first is the one the worker parses.
+    private var inFlight: [MarkdownTicket] = []
+    private var outgoing: [UInt8] = []
+    private var sent = 0
+    private var incoming: [UInt8] = []
+    private var clock: JobClock?
+    /// The worker's processor time at its last reply: where the next job's time starts.
+    private var processorBase = 0.0
+
+    init(pool: MarkdownWorkers) { self.pool = pool }
+
+    /// Runs until the pool stops and no job is left, then ends the worker; starts it at once if `startingWorker`,
+    /// before there is a job for it.
+    mutating func run(startingWorker: Bool = false) {
+        defer { worker?.end() }
+        if startingWorker { _ = start() }
+        while true {
+            if inFlight.count <= Self.ahead {
+                guard let more = pool.take(max: Self.ahead + 1 - inFlight.count, wait: inFlight.isEmpty) else { return }
+                for ticket in more {
+                    inFlight.append(ticket)
+                    outgoing += ticket.frame
+                }
+            }
+            guard !inFlight.isEmpty else { continue }
+            if worker == nil && !start() { continue }
+            // A job that arrives when the worker has answered all others starts its time now.
+            if clock == nil { startClock() }
+            step()
+        }
+    }
+
+    /// Starts a worker and sends it every job in flight; on failure, every one of them gets the problem (a worker
+    /// started before its jobs fails them when they come).
+    private mutating func start() -> Bool {
+        do {
+            worker = try WorkerProcess(executable: pool.executable, arguments: pool.arguments)
+        } catch {
+            let problem = MarkdownProblem(line: nil, "cannot start the Markdown worker \(pool.executable): \(error)")
+            for ticket in inFlight { ticket.fulfil(.failure(problem)) }
+            inFlight = []
+            outgoing = []
+            sent = 0
+            return false
+        }
+        processorBase = 0
+        outgoing = inFlight.flatMap(\.frame)
+        sent = 0
+        incoming = []
+        startClock()
+        return true
+    }
+
+    private mutating func startClock() {
+        guard let worker, let head = inFlight.first else { clock = nil; return }
+        clock = JobClock(pid: worker.pid, processorBase: processorBase, processorLimit: pool.limits.parseSeconds(bytes: head.bytes),
+                         wallLimit: pool.limits.stallSeconds(bytes: head.bytes))
+    }
+
+    /// Waits for the worker to take more of what is left to send, to reply, or for the clock, and acts on it.
+    private mutating func step() {
+        guard let worker else { return }
+        var poller = pollfd(fd: worker.channel, events: Int16(POLLIN) | (sent < outgoing.count ? Int16(POLLOUT) : 0), revents: 0)
+        _ = poll(&poller, 1, clock?.timeout ?? -1)
+        if poller.revents & Int16(POLLOUT) != 0 {
+            guard let n = worker.sendSome(outgoing, from: sent) else { return fail(worker.end()) }
+            sent += n
+            if sent == outgoing.count {
+                outgoing = []
+                sent = 0
+            }
+        }
+        if poller.revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 {
+            // Replies that arrived before the worker ended still count.
+            let open = worker.receiveSome(into: &incoming)
+            while let frame = takeFrame() {
+                guard let payload = frame, let reply = try? MarkdownWire.reply(payload) else {
+                    worker.end()
+                    return fail(.damaged)
+                }
+                inFlight.removeFirst().fulfil(.success(reply.output))
+                processorBase = reply.processorSeconds
+                if reply.retiring {
+                    worker.end()
+                    return restart()
+                }
+                startClock()
+            }
+            if !open { return fail(worker.end()) }
+            // Bytes with no job to answer: the worker does not follow the protocol, and its next reply cannot
+            // be trusted to be the next job's.
+            if inFlight.isEmpty && !incoming.isEmpty {
+                worker.end()
+                return restart()
+            }
+        }
+        do { try clock?.check() } catch {
+            worker.end()
+            fail(error)
+        }
+    }
+
+    /// The next whole reply in `incoming`: `nil` when there is none yet, `.some(nil)` for one that cannot be.
+    private mutating func takeFrame() -> [UInt8]?? {
+        guard incoming.count >= 8, !inFlight.isEmpty else { return nil }
+        guard let length = try? MarkdownWire.length(Array(incoming[..<8])),
+              length <= pool.limits.workerBytes(bytes: inFlight[0].bytes) else { return .some(nil) }
+        guard incoming.count >= 8 + length else { return nil }
+        let payload = Array(incoming[8..<8 + length])
+        incoming.removeFirst(8 + length)
+        return payload
+    }
+
+    /// The job being parsed gets the problem; the worker has been ended; the others go to a new one.
+    private mutating func fail(_ failure: WorkerProcess.Failure) {
+        if !inFlight.isEmpty {
+            let head = inFlight.removeFirst()
+            head.fulfil(.failure(pool.problem(failure, bytes: head.bytes)))
+        }
+        restart()
+    }
+
+    private mutating func restart() {
+        worker = nil
+        clock = nil
+        incoming = []
+        outgoing = []
+        sent = 0
+    }
+}
