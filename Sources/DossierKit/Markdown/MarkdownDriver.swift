@@ -54,6 +54,7 @@ struct MarkdownDriver {
             sent = 0
             return false
         }
+        pool.countStart()
         processorBase = 0
         outgoing = inFlight.flatMap(\.frame)
         sent = 0
