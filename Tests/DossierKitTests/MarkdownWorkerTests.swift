@@ -187,6 +187,22 @@ struct MarkdownWorkerTests {
         }
     }
 
+    @Test("a worker that grew large retires after its reply; the jobs sent after it go to a new worker")
+    func retires() throws {
+        var limits = MarkdownLimits.standard
+        limits.workerBytes = 128 << 20
+        let workers = MarkdownWorkers(dossier: Self.worker, limits: limits, capacity: 1)
+        defer { workers.stop() }
+        // 300 KB of one-word list items hold some 60 MB when parsed, more than half the fixed allowance.
+        let big = String(repeating: "- x\n", count: 75_000)
+        let sources = ["*a*", big, "*b*", "*c*", big, "*d*"]
+        let tickets = sources.map { workers.submit(MarkdownJob(source: $0, pageDepth: 2)) }
+        for (source, ticket) in zip(sources, tickets) {
+            #expect(try ticket.wait().get() == MarkdownJob(source: source, pageDepth: 2).render())
+        }
+        #expect(workers.workersStarted == 3)
+    }
+
     @Test("stopping drops queued jobs with a message and ends the workers")
     func stopDropsQueued() {
         let workers = Self.script("exec sleep 60", parseSeconds: 0.3, stallFactor: 2)

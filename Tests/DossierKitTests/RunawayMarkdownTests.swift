@@ -138,6 +138,19 @@ struct RunawayMarkdownTests {
         #expect(manifest(site.output) == before)
     }
 
+    @Test("a FIFO among the notes is an error, not a build that waits forever for a writer")
+    func fifo() throws {
+        let site = try SmallSite()
+        defer { site.folder.cleanUp() }
+        #expect(try Dossier.build(site.site).status == 0)
+        let before = manifest(site.output)
+        #expect(mkfifo(site.site.appendingPathComponent("content/notes/pipe.md").path, 0o644) == 0)
+        let (result, _) = try WatchedBuild().run(site.site)
+        #expect(result.status == 1)
+        #expect(result.errors.contains("content/notes/pipe.md: error: \(SiteFiles.notRegular)"), "\(result.errors)")
+        #expect(manifest(site.output) == before)
+    }
+
     @Test("inspecting a runaway note stops too, with the same message")
     func inspect() throws {
         let site = try SmallSite()

@@ -16,17 +16,56 @@ struct SiteFiles: Sendable {
     }
 
     /// The bytes of `url` (shown as `path` in messages), or `nil` with an error saying why it is not read.
-    func data(at url: URL, path: String, log: inout DiagnosticLog) -> Data? {
+    /// `refuse` may turn down a size first (a note's Markdown has its own limit, with its own words). The type and size are taken
+    /// from the open file, so that what is checked is what is read; a file that grows meanwhile is read only as
+    /// far as the limits allow.
+    func data(at url: URL, path: String, refuse: ((Int) -> String?)? = nil, log: inout DiagnosticLog) -> Data? {
         if let problem = problem(with: url) {
             log.error(path, problem)
             return nil
         }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        func tooLarge(_ size: Int) -> String? {
+            refuse?(size) ?? (size > Self.maxBytes ? "file is \(size >> 20) MB; the limit is \(Self.maxBytes >> 20) MB" : nil)
+        }
+        // Non-blocking, so that a pipe put there after the check still cannot hold the build.
+        let file = open(url.path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        var info = stat()
+        guard file >= 0, fstat(file, &info) == 0 else {
+            if file >= 0 { close(file) }
             log.error(path, FileProblem.describe(url) ?? "cannot be read")
             return nil
         }
+        defer { close(file) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            log.error(path, (info.st_mode & S_IFMT) == S_IFDIR ? "is a folder, not a file" : Self.notRegular)
+            return nil
+        }
+        if let reason = tooLarge(Int(info.st_size)) {
+            log.error(path, reason)
+            return nil
+        }
+        // One byte more than the size, to see the end.
+        var data = Data(count: Int(info.st_size) + 1)
+        var done = 0
+        while true {
+            if done == data.count {
+                if let reason = tooLarge(done) {
+                    log.error(path, reason)
+                    return nil
+                }
+                data.count += max(4096, data.count / 2)
+            }
+            let n = data.withUnsafeMutableBytes { Glibc.read(file, $0.baseAddress! + done, $0.count - done) }
+            if n > 0 { done += n } else if n == 0 { break } else if errno != EINTR {
+                log.error(path, "cannot be read: \(String(cString: strerror(errno)))")
+                return nil
+            }
+        }
+        data.count = done
         return data
     }
+
+    static let notRegular = "is not a regular file (a pipe, socket or device); the build reads only regular files"
 
     /// Why `url` must not be read, or `nil` when it may (or does not exist, which the caller handles).
     func problem(with url: URL) -> String? {
@@ -39,14 +78,10 @@ struct SiteFiles: Sendable {
         }
         guard stat(url.path, &info) == 0 else { return FileProblem.describe(url) }
         switch info.st_mode & S_IFMT {
-        case S_IFREG: break
+        case S_IFREG: return nil
         case S_IFDIR: return "is a folder, not a file"
-        default: return "is not a regular file (a pipe, socket or device); the build reads only regular files"
+        default: return Self.notRegular
         }
-        if Int(info.st_size) > Self.maxBytes {
-            return "file is \(Int(info.st_size) >> 20) MB; the limit is \(Self.maxBytes >> 20) MB"
-        }
-        return nil
     }
 
     static func resolved(_ path: String) -> String? {

@@ -54,6 +54,7 @@ struct MarkdownDriver {
             sent = 0
             return false
         }
+        pool.countStart()
         processorBase = 0
         outgoing = inFlight.flatMap(\.frame)
         sent = 0
@@ -68,47 +69,65 @@ struct MarkdownDriver {
                          wallLimit: pool.limits.stallSeconds(bytes: head.bytes))
     }
 
-    /// Waits for the worker to take more of what is left to send, to reply, or for the clock, and acts on it.
+    /// Waits for the worker to reply, to take more of what is left to send, or for the clock, and acts on it.
     private mutating func step() {
         guard let worker else { return }
         var poller = pollfd(fd: worker.channel, events: Int16(POLLIN) | (sent < outgoing.count ? Int16(POLLOUT) : 0), revents: 0)
         _ = poll(&poller, 1, clock?.timeout ?? -1)
+        // Replies first: a worker that retired after its last reply is gone by the time more is sent to it.
+        if poller.revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 {
+            guard receive(from: worker) else { return }
+        }
         if poller.revents & Int16(POLLOUT) != 0 {
-            guard let n = worker.sendSome(outgoing, from: sent) else { return fail(worker.end()) }
+            guard let n = worker.sendSome(outgoing, from: sent) else {
+                // Gone: what it said before going decides which job, if any, is to blame.
+                _ = receive(from: worker)
+                return
+            }
             sent += n
             if sent == outgoing.count {
                 outgoing = []
                 sent = 0
             }
         }
-        if poller.revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 {
-            // Replies that arrived before the worker ended still count.
-            let open = worker.receiveSome(into: &incoming)
-            while let frame = takeFrame() {
-                guard let payload = frame, let reply = try? MarkdownWire.reply(payload) else {
-                    worker.end()
-                    return fail(.damaged)
-                }
-                inFlight.removeFirst().fulfil(.success(reply.output))
-                processorBase = reply.processorSeconds
-                if reply.retiring {
-                    worker.end()
-                    return restart()
-                }
-                startClock()
-            }
-            if !open { return fail(worker.end()) }
-            // Bytes with no job to answer: the worker does not follow the protocol, and its next reply cannot
-            // be trusted to be the next job's.
-            if inFlight.isEmpty && !incoming.isEmpty {
-                worker.end()
-                return restart()
-            }
-        }
         do { try clock?.check() } catch {
             worker.end()
             fail(error)
         }
+    }
+
+    /// Reads what the worker sent and hands each whole reply to its job; `false` when the worker was replaced
+    /// (it ended, retired or broke the protocol).
+    private mutating func receive(from worker: WorkerProcess) -> Bool {
+        // Replies that arrived before the worker ended still count.
+        let open = worker.receiveSome(into: &incoming)
+        while let frame = takeFrame() {
+            guard let payload = frame, let reply = try? MarkdownWire.reply(payload) else {
+                worker.end()
+                fail(.damaged)
+                return false
+            }
+            inFlight.removeFirst().fulfil(.success(reply.output))
+            processorBase = reply.processorSeconds
+            if reply.retiring {
+                worker.end()
+                restart()
+                return false
+            }
+            startClock()
+        }
+        if !open {
+            fail(worker.end())
+            return false
+        }
+        // Bytes with no job to answer: the worker does not follow the protocol, and its next reply cannot be
+        // trusted to be the next job's.
+        if inFlight.isEmpty && !incoming.isEmpty {
+            worker.end()
+            restart()
+            return false
+        }
+        return true
     }
 
     /// The next whole reply in `incoming`: `nil` when there is none yet, `.some(nil)` for one that cannot be.

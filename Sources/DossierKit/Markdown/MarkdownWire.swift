@@ -8,7 +8,7 @@ enum MarkdownWire {
         var job: MarkdownJob
         /// The worker's data segment limit while it renders the job.
         var memoryLimit: Int
-        /// The worker ends after the job when it has ever held more than this: memory a large parse leaves
+        /// The worker ends after the job when it holds more memory than this: what a large parse leaves
         /// fragmented must not count against the next note.
         var retireAbove: Int
     }

@@ -27,9 +27,8 @@ public enum MarkdownWorker {
                 guard setrlimit(__rlimit_resource_t(RLIMIT_DATA.rawValue), &limit) == 0 else { return 2 }
             }
             let output = request.job.render()
-            let usage = resourceUsage()
-            let reply = MarkdownWire.Reply(output: output, processorSeconds: usage.processorSeconds,
-                                           retiring: usage.peakBytes > request.retireAbove)
+            let reply = MarkdownWire.Reply(output: output, processorSeconds: processorSeconds(),
+                                           retiring: residentBytes() > request.retireAbove)
             guard write(MarkdownWire.frame(MarkdownWire.encode(reply))) else { return 0 }
             if reply.retiring { return 0 }
         }
@@ -55,12 +54,25 @@ public enum MarkdownWorker {
         return true
     }
 
-    private static func resourceUsage() -> (processorSeconds: Double, peakBytes: Int) {
+    private static func processorSeconds() -> Double {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
-        let seconds = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
             + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1_000_000
-        return (seconds, usage.ru_maxrss * 1024)
+    }
+
+    /// The memory the worker holds now, from `/proc/self/statm`. Not `getrusage`'s peak: a process started with
+    /// `posix_spawn` inherits as its peak the build's own, taken when it still shared the build's memory.
+    private static func residentBytes() -> Int {
+        let file = open("/proc/self/statm", O_RDONLY | O_CLOEXEC)
+        guard file >= 0 else { return 0 }
+        defer { close(file) }
+        var buffer = [UInt8](repeating: 0, count: 128)
+        let n = buffer.withUnsafeMutableBytes { Glibc.read(file, $0.baseAddress, $0.count) }
+        guard n > 0 else { return 0 }
+        let fields = buffer[..<n].split(separator: UInt8(ascii: " "))
+        guard fields.count > 1, let pages = Int(String(decoding: fields[1], as: UTF8.self)) else { return 0 }
+        return pages * sysconf(Int32(_SC_PAGESIZE))
     }
 }
 

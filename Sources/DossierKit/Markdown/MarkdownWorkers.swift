@@ -15,6 +15,13 @@ final class MarkdownWorkers: @unchecked Sendable {
     private var drivers = 0
     private var idleDrivers = 0
     private var stopping = false
+    private var started = 0
+
+    /// How many worker processes were started so far (a worker that fails or retires is replaced by a new one).
+    var workersStarted: Int { condition.withLock { started } }
+
+    /// Called by a driver that started a worker.
+    func countStart() { condition.withLock { started += 1 } }
 
     /// Workers running `executable markdown-worker`: a `dossier` executable.
     convenience init(dossier executable: String, limits: MarkdownLimits = .standard,
