@@ -39,17 +39,17 @@ public enum SiteBuild {
         if log.hasErrors { throw BuildFailed(diagnostics: log.sorted) }
 
         // Load: content (from the cache where files are unchanged), templates and assets.
+        let siteFiles = SiteFiles(site: site)
         let cache: BuildCache
         let content: SiteContent
         do {
             cache = try BuildCache(site: site, discard: discardCache)
-            content = try SiteLoader.load(site: site, cache: cache, options: options, log: &log)
+            content = try SiteLoader.load(siteFiles, cache: cache, options: options, log: &log)
         } catch let damaged as CacheDamaged {
             throw damaged
         } catch {
             throw BuildFailed(diagnostics: log.sorted + [Diagnostic(.error, ".dossier-cache", "\(error)")])
         }
-        let siteFiles = SiteFiles(site: site)
         let templates = Templates.load(from: site.appendingPathComponent("templates"), site: siteFiles, log: &log)
         let assets = OutputPlan.assets(in: site.appendingPathComponent("templates/assets"), site: siteFiles, log: &log)
         var publisher: Publisher?

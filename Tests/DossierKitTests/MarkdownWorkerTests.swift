@@ -28,18 +28,11 @@ struct VariedNotes {
         "Line one\r\nline two\r\n", "\t- tab indented", "![nested [brackets]](../assets/a.png) [[double]](x)",
     ]
 
-    private var state: UInt64
+    private var random: SeededRandom
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { random = SeededRandom(state: seed) }
 
-    /// SplitMix64: small, and the same everywhere.
-    mutating func next(_ bound: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int((z ^ (z >> 31)) % UInt64(bound))
-    }
+    mutating func next(_ bound: Int) -> Int { Int(random.next() % UInt64(bound)) }
 
     mutating func body() -> String {
         (0..<(1 + next(12))).map { _ in Self.blocks[next(Self.blocks.count)] }.joined(separator: next(4) == 0 ? "\n" : "\n\n")
@@ -220,4 +213,9 @@ extension Result {
         if case .failure(let failure) = self { return failure }
         return nil
     }
+}
+
+extension MarkdownWorkers {
+    /// Renders `job` and waits for it.
+    func render(_ job: MarkdownJob) -> Result<MarkdownJob.Output, MarkdownProblem> { submit(job).wait() }
 }

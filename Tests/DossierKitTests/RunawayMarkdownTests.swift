@@ -108,7 +108,8 @@ struct RunawayMarkdownTests {
         // A second broken note: its error proves the run went on after the first was stopped.
         try site.write("content/notes/other.md", "---\ntitle: Other\ndate: 2025-01-05\ntopics: [Nowhere]\n---\nText\n")
         let build = WatchedBuild()
-        let (result, took) = try build.run(site.site)
+        // A build still running at the watchdog's deadline is killed, and its status is not 1.
+        let (result, _) = try build.run(site.site)
         #expect(result.status == 1)
         let lines = result.errors.split(separator: "\n").map(String.init)
         #expect(lines.contains { line in note.expected.allSatisfy { line.contains($0) } }, "\(result.errors.prefix(2_000))")
@@ -116,7 +117,6 @@ struct RunawayMarkdownTests {
         #expect(lines.last?.hasPrefix("build failed: 2 errors") == true, "\(result.errors.prefix(2_000))")
         #expect(manifest(site.output) == before, "the previous output changed")
         #expect(build.survivors(within: 0).isEmpty, "workers outlived the build")
-        #expect(took < .seconds(30))
     }
 
     @Test("a build killed while a worker parses leaves no worker behind, and the old site")

@@ -12,7 +12,7 @@ final class BuildCache: @unchecked Sendable {
     let lastBuild: LastBuild?
     /// Cache files found damaged and ignored.
     let damaged: [CacheDamaged]
-    private let lockFD: Int32
+    private let lock: FileLock
     private let temporary: Bool
 
     /// Opens and locks the cache of `site`. With `discard`, what it holds is dropped first (after a damaged
@@ -25,8 +25,7 @@ final class BuildCache: @unchecked Sendable {
             temporary = true
             try FileOps.makeFolder(folder)
         }
-        lockFD = open(folder + "/lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        if lockFD >= 0 { flock(lockFD, LOCK_EX) }
+        lock = try FileLock(folder + "/lock")
         if discard {
             for file in ["notes", "articles", "bodies", "last-build"] { unlink(folder + "/" + file) }
         }
@@ -56,7 +55,6 @@ final class BuildCache: @unchecked Sendable {
     }
 
     deinit {
-        if lockFD >= 0 { flock(lockFD, LOCK_UN); close(lockFD) }
         if temporary { FileOps.removeTree(folder) }
     }
 

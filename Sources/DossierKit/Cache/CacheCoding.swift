@@ -8,10 +8,7 @@ enum CacheCoding {
         w.located(n.topicRefs); w.located(n.sources)
         w.strings(n.anchors.sorted())
         w.int(n.siteLinks.count)
-        for link in n.siteLinks {
-            w.optionalString(link.value.page.map(PageCode.encode)); w.string(link.value.resolvedPath)
-            w.optionalString(link.value.fragment); w.int(link.line); w.int(link.column)
-        }
+        for link in n.siteLinks { w.siteLink(link.value); w.int(link.line); w.int(link.column) }
         w.int(n.slugLine ?? -1)
         w.int(n.body.offset); w.int(n.body.length); w.hash(n.body.hash)
         w.hash(n.sourceHash)
@@ -22,10 +19,8 @@ enum CacheCoding {
         let summary = try r.optionalString()
         let topics = try r.located(), sources = try r.located()
         let anchors = Set(try r.strings())
-        let links = try (0..<r.count(itemSize: 26)).map { _ -> Located<SiteLink> in
-            let page = try r.optionalString().flatMap(PageCode.decode)
-            let link = SiteLink(page: page, resolvedPath: try r.string(), fragment: try r.optionalString())
-            return Located(value: link, line: try r.int(), column: try r.int())
+        let links = try (0..<r.count(itemSize: 26)).map { _ in
+            Located(value: try r.siteLink(), line: try r.int(), column: try r.int())
         }
         let slugLine = try r.int()
         let offset = try r.int(), length = try r.int()

@@ -4,20 +4,17 @@ import Foundation
 /// a length overwritten) is noticed and ignored instead of being read as data: a damaged cache can cost a full
 /// build, never a wrong site or a crash.
 enum CacheFile {
-    enum Contents: Equatable {
-        case missing
-        case damaged
-        case intact([UInt8])
-    }
-
-    static func read(_ path: String) -> Contents {
-        guard let data = FileManager.default.contents(atPath: path) else { return .missing }
+    /// The bytes of the cache file at `path` (`name` in messages): `nil` when there is none.
+    static func bytes(at path: String, name: String) throws(CacheDamaged) -> [UInt8]? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
         let bytes = [UInt8](data)
-        guard bytes.count >= 16 else { return .damaged }
+        guard bytes.count >= 16 else { throw CacheDamaged(file: name) }
         let body = Array(bytes[..<(bytes.count - 16)])
         var tail = BinaryReader(Array(bytes[(bytes.count - 16)...]))
-        guard let stored = try? tail.hash(), stored == body.withUnsafeBytes({ ContentHash($0) }) else { return .damaged }
-        return .intact(body)
+        guard let stored = try? tail.hash(), stored == body.withUnsafeBytes({ ContentHash($0) }) else {
+            throw CacheDamaged(file: name)
+        }
+        return body
     }
 
     @discardableResult

@@ -33,12 +33,7 @@ struct FileCache<Value> {
     /// another format or program is simply not used; one that fails its check throws `CacheDamaged`.
     static func load(from path: String, name: String, format: String, key: KeyPath<Value, String>,
                      read: (inout BinaryReader) throws -> Value) throws(CacheDamaged) -> FileCache {
-        let bytes: [UInt8]
-        switch CacheFile.read(path) {
-        case .missing: return FileCache()
-        case .damaged: throw CacheDamaged(file: name)
-        case .intact(let intact): bytes = intact
-        }
+        guard let bytes = try CacheFile.bytes(at: path, name: name) else { return FileCache() }
         var reader = BinaryReader(bytes)
         var cache = FileCache()
         do {

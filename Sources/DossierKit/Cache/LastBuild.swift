@@ -15,12 +15,7 @@ struct LastBuild {
 
     /// The record at `path`; `nil` when there is none or it has another format.
     static func load(from path: String, name: String) throws(CacheDamaged) -> LastBuild? {
-        let bytes: [UInt8]
-        switch CacheFile.read(path) {
-        case .missing: return nil
-        case .damaged: throw CacheDamaged(file: name)
-        case .intact(let intact): bytes = intact
-        }
+        guard let bytes = try CacheFile.bytes(at: path, name: name) else { return nil }
         var r = BinaryReader(bytes)
         guard (try? r.string()) == format else { return nil }
         guard let inputs = try? r.hash(), let output = try? r.hash(), let program = try? r.hash(),

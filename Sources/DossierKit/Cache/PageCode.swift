@@ -30,3 +30,21 @@ enum PageCode {
         }
     }
 }
+
+/// A link's target, as the cache and the Markdown workers write it: its page by `PageCode`, its path and
+/// fragment. At least 10 bytes.
+extension BinaryWriter {
+    mutating func siteLink(_ link: SiteLink) {
+        optionalString(link.page.map(PageCode.encode)); string(link.resolvedPath); optionalString(link.fragment)
+    }
+}
+
+extension BinaryReader {
+    mutating func siteLink() throws -> SiteLink {
+        let page = try optionalString().map { code -> SitePage in
+            guard let page = PageCode.decode(code) else { throw Corrupt() }
+            return page
+        }
+        return SiteLink(page: page, resolvedPath: try string(), fragment: try optionalString())
+    }
+}

@@ -33,13 +33,17 @@ public struct Inspection: Sendable {
     /// Markdown is parsed as `options` say a build parses it.
     public static func inspect(file: URL, site: URL, options: BuildOptions = BuildOptions()) throws -> Inspection {
         let path = relativePath(of: file, in: site)
-        let data = try Data(contentsOf: file)
+        guard access(file.path, F_OK) == 0 else { throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: file.path]) }
+        var log = DiagnosticLog()
+        // The file may lie outside the site (a scrape not yet added), but a pipe or a huge file is still refused.
+        guard let data = SiteFiles.regularFile(at: file, path: path, log: &log) else {
+            return Inspection(path: path, kind: file.pathExtension == "md" ? .note : .article, diagnostics: log.sorted)
+        }
         // The topics file's own problems belong to a build, not to this file.
         var topicsLog = DiagnosticLog()
         let topicsText = SiteLoader.readOptional(site.appendingPathComponent("content"), "topics.yml", from: SiteFiles(site: site), log: &topicsLog,
                                                  missing: "no topics file")
         let topics = topicsText.map { TopicLoader.load($0, path: "content/topics.yml", log: &topicsLog) } ?? []
-        var log = DiagnosticLog()
         let name = file.lastPathComponent
         guard let text = SiteLoader.decodeText(data, path: path, log: &log) else {
             return Inspection(path: path, kind: name.hasSuffix(".md") ? .note : .article, diagnostics: log.sorted)
@@ -80,7 +84,7 @@ public struct Inspection: Sendable {
         return inspection
     }
 
-    static func note(_ text: String, path: String, stem: String, markdown: MarkdownEngine = .inProcess,
+    static func note(_ text: String, path: String, stem: String, markdown: MarkdownEngine,
                      log: inout DiagnosticLog) -> Inspection {
         var inspection = Inspection(path: path, kind: .note)
         if let (note, _) = NoteLoader.load(text, path: path, stem: stem, log: &log, markdown: markdown) {

@@ -71,15 +71,11 @@ enum NoteLoader {
             let line = link.line + started.bodyLine - 1
             // cmark counts columns in bytes; messages count characters, as YAML's do.
             func column() -> Int { lines.scalarColumn(line: link.line, byteColumn: link.column) }
-            // A link the policy drops points nowhere; the render has dropped it already.
-            if URLPolicy.replacement(for: link) != nil {
-                if link.isImage, URLPolicy.isRemote(link.url), !URLPolicy.isForbidden(link.url) {
-                    log.warning(path, line: line, column: column(),
-                                "image '\(link.url)' from another host is left out: pages load nothing from elsewhere")
-                }
-                continue
-            }
-            if let target {
+            // A link the policy drops has no target: the render dropped it unresolved.
+            if link.isImage, URLPolicy.isRemote(link.url), !URLPolicy.isForbidden(link.url) {
+                log.warning(path, line: line, column: column(),
+                            "image '\(link.url)' from another host is left out: pages load nothing from elsewhere")
+            } else if let target {
                 note.siteLinks.append(Located(value: target, line: line, column: column()))
             }
         }

@@ -8,22 +8,30 @@ struct SiteFiles: Sendable {
     /// from being read whole into memory.
     static let maxBytes = 32 << 20
 
+    /// The site folder, as given.
+    let site: URL
     /// The site folder with every symbolic link resolved.
     let root: String
 
     init(site: URL) {
-        root = Self.resolved(site.path) ?? site.standardizedFileURL.path
+        self.site = site
+        root = Paths.real(site.path) ?? site.standardizedFileURL.path
     }
 
-    /// The bytes of `url` (shown as `path` in messages), or `nil` with an error saying why it is not read.
-    /// `refuse` may turn down a size first (a note's Markdown has its own limit, with its own words). The type and size are taken
-    /// from the open file, so that what is checked is what is read; a file that grows meanwhile is read only as
-    /// far as the limits allow.
+    /// The bytes of `url` (shown as `path` in messages), a file of the site, or `nil` with an error saying why
+    /// it is not read. `refuse` may turn down a size first (a note's Markdown has its own limit, with its own words).
     func data(at url: URL, path: String, refuse: ((Int) -> String?)? = nil, log: inout DiagnosticLog) -> Data? {
         if let problem = problem(with: url) {
             log.error(path, problem)
             return nil
         }
+        return Self.regularFile(at: url, path: path, refuse: refuse, log: &log)
+    }
+
+    /// The bytes of `url`, wherever it is, if it is a regular file within the limits. The type and size are taken
+    /// from the open file, so that what is checked is what is read; a file that grows meanwhile is read only as
+    /// far as the limits allow.
+    static func regularFile(at url: URL, path: String, refuse: ((Int) -> String?)? = nil, log: inout DiagnosticLog) -> Data? {
         func tooLarge(_ size: Int) -> String? {
             refuse?(size) ?? (size > Self.maxBytes ? "file is \(size >> 20) MB; the limit is \(Self.maxBytes >> 20) MB" : nil)
         }
@@ -67,26 +75,16 @@ struct SiteFiles: Sendable {
 
     static let notRegular = "is not a regular file (a pipe, socket or device); the build reads only regular files"
 
-    /// Why `url` must not be read, or `nil` when it may (or does not exist, which the caller handles).
+    /// Why `url` must not be read, or `nil` when it may (or does not exist, which the caller handles). What kind
+    /// of file it is, and its size, are checked on the open file.
     func problem(with url: URL) -> String? {
         var info = stat()
         guard lstat(url.path, &info) == 0 else { return nil }
         // Resolving the whole path catches a link in a folder above the file too (`content/notes` → `/etc`).
-        guard let target = Self.resolved(url.path) else { return FileProblem.describe(url) }
-        guard target.hasPrefix(root + "/") else {
+        guard let target = Paths.real(url.path) else { return FileProblem.describe(url) }
+        guard target != root, Paths.isWithin(target, root) else {
             return "leads to \(target) through a symbolic link, outside the site folder; the build reads only files of the site"
         }
-        guard stat(url.path, &info) == 0 else { return FileProblem.describe(url) }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: return nil
-        case S_IFDIR: return "is a folder, not a file"
-        default: return Self.notRegular
-        }
-    }
-
-    static func resolved(_ path: String) -> String? {
-        guard let real = realpath(path, nil) else { return nil }
-        defer { free(real) }
-        return String(cString: real)
+        return nil
     }
 }

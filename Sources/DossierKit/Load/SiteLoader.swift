@@ -2,10 +2,9 @@ import Foundation
 
 /// Reads `content/` into values: topics, articles and notes, each file parsed on its own.
 public enum SiteLoader {
-    static func load(site: URL, cache: BuildCache, options: BuildOptions = BuildOptions(),
+    static func load(_ siteFiles: SiteFiles, cache: BuildCache, options: BuildOptions = BuildOptions(),
                      log: inout DiagnosticLog) throws -> SiteContent {
-        let content = site.appendingPathComponent("content")
-        let siteFiles = SiteFiles(site: site)
+        let content = siteFiles.site.appendingPathComponent("content")
         let topicsText = readOptional(content, "topics.yml", from: siteFiles, log: &log, missing: "no topics file; pages will have no topics")
         let topics = topicsText.map { TopicLoader.load($0, path: "content/topics.yml", log: &log) } ?? []
 

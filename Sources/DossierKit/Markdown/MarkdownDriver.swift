@@ -13,7 +13,7 @@ struct MarkdownDriver {
     private var inFlight: [MarkdownTicket] = []
     private var outgoing: [UInt8] = []
     private var sent = 0
-    private var incoming: [UInt8] = []
+    private var incoming = FrameBuffer()
     private var clock: JobClock?
     /// The worker's processor time at its last reply: where the next job's time starts.
     private var processorBase = 0.0
@@ -45,7 +45,7 @@ struct MarkdownDriver {
     /// started before its jobs fails them when they come).
     private mutating func start() -> Bool {
         do {
-            worker = try WorkerProcess(executable: pool.executable, arguments: pool.arguments)
+            worker = try WorkerProcess(executable: pool.executable, arguments: pool.arguments, environment: pool.environment)
         } catch {
             let problem = MarkdownProblem(line: nil, "cannot start the Markdown worker \(pool.executable): \(error)")
             for ticket in inFlight { ticket.fulfil(.failure(problem)) }
@@ -58,7 +58,7 @@ struct MarkdownDriver {
         processorBase = 0
         outgoing = inFlight.flatMap(\.frame)
         sent = 0
-        incoming = []
+        incoming = FrameBuffer()
         startClock()
         return true
     }
@@ -132,13 +132,8 @@ struct MarkdownDriver {
 
     /// The next whole reply in `incoming`: `nil` when there is none yet, `.some(nil)` for one that cannot be.
     private mutating func takeFrame() -> [UInt8]?? {
-        guard incoming.count >= 8, !inFlight.isEmpty else { return nil }
-        guard let length = try? MarkdownWire.length(Array(incoming[..<8])),
-              length <= pool.limits.workerBytes(bytes: inFlight[0].bytes) else { return .some(nil) }
-        guard incoming.count >= 8 + length else { return nil }
-        let payload = Array(incoming[8..<8 + length])
-        incoming.removeFirst(8 + length)
-        return payload
+        guard let head = inFlight.first else { return nil }
+        return incoming.next(limit: pool.limits.workerBytes(bytes: head.bytes))
     }
 
     /// The job being parsed gets the problem; the worker has been ended; the others go to a new one.
@@ -153,7 +148,7 @@ struct MarkdownDriver {
     private mutating func restart() {
         worker = nil
         clock = nil
-        incoming = []
+        incoming = FrameBuffer()
         outgoing = []
         sent = 0
     }

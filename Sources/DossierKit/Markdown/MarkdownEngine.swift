@@ -3,21 +3,20 @@ import Foundation
 /// Where note bodies are rendered, and the limits they are held to: the checks before parsing always, and the
 /// time and memory limits when the parsing runs in worker processes.
 struct MarkdownEngine: Sendable {
-    let limits: MarkdownLimits
     /// `nil`: in this process, one note at a time (cmark-gfm's parser state is process-wide).
     let workers: MarkdownWorkers?
+    var limits: MarkdownLimits { workers?.limits ?? .standard }
 
     /// In this process, with the checks before parsing but without a time or memory limit.
-    static let inProcess = MarkdownEngine(limits: .standard, workers: nil)
+    static let inProcess = MarkdownEngine(workers: nil)
 
-    init(limits: MarkdownLimits, workers: MarkdownWorkers?) {
-        self.limits = limits
+    init(workers: MarkdownWorkers?) {
         self.workers = workers
     }
 
     /// Workers running `options.markdownWorker`, or in this process when it is `nil`.
     init(_ options: BuildOptions) {
-        self.init(limits: .standard, workers: options.markdownWorker.map { MarkdownWorkers(dossier: $0.path) })
+        self.init(workers: options.markdownWorker.map { MarkdownWorkers(dossier: $0.path) })
     }
 
     /// Starts rendering `job`: the checks before parsing at once, then in a worker (the caller goes on) or in this
@@ -33,9 +32,6 @@ struct MarkdownEngine: Sendable {
     func result(_ ticket: MarkdownTicket) -> Result<MarkdownJob.Output, MarkdownProblem> {
         ticket.wait().flatMap { output in limits.depthProblem(output.rendered.depth).map { .failure($0) } ?? .success(output) }
     }
-
-    /// `job` rendered, or why its Markdown is refused.
-    func render(_ job: MarkdownJob) -> Result<MarkdownJob.Output, MarkdownProblem> { result(submit(job)) }
 
     /// Ends the workers; call once every note submitted has its result.
     func stop() { workers?.stop() }

@@ -37,6 +37,9 @@ struct MarkdownLimits: Sendable {
     func parseSeconds(bytes: Int) -> Double { parseSeconds + parseSecondsPerMB * Double(bytes) / Double(1 << 20) }
     func stallSeconds(bytes: Int) -> Double { stallFactor * parseSeconds(bytes: bytes) }
     func workerBytes(bytes: Int) -> Int { workerBytes + workerBytesPerByte * bytes }
+    /// A worker holding more than this after a job ends, and a fresh one takes the next: what a large parse
+    /// leaves fragmented must not count against the next note. Its allocator keeps up to this much freed memory.
+    var retireBytes: Int { workerBytes / 2 }
 
     /// Why a note of `bytes` bytes is refused unread, or `nil`.
     func sizeProblem(bytes: Int) -> MarkdownProblem? {
@@ -141,25 +144,13 @@ struct MarkdownLimits: Sendable {
     }
 
     /// `4,002,000`, the same in every locale.
-    static func count(_ n: Int) -> String {
-        let digits = String(n.magnitude)
-        let grouped = digits.enumerated().map { offset, digit in
-            (offset > 0 && (digits.count - offset) % 3 == 0 ? "," : "") + String(digit)
-        }.joined()
-        return (n < 0 ? "-" : "") + grouped
-    }
+    static func count(_ n: Int) -> String { NumberText.format(Double(n), decimals: 0) }
 
     /// `32 MB`, `1.5 MB`: megabytes of 1,048,576 bytes, to one decimal when that is not whole.
-    static func bytes(_ n: Int) -> String {
-        let megabytes = (Double(n) / Double(1 << 20) * 10).rounded() / 10
-        return megabytes == megabytes.rounded() ? "\(Int(megabytes)) MB" : "\(megabytes) MB"
-    }
+    static func bytes(_ n: Int) -> String { NumberText.format(Double(n) / Double(1 << 20)) + " MB" }
 
     /// `1 s`, `1.47 s`.
-    static func seconds(_ s: Double) -> String {
-        let rounded = (s * 100).rounded() / 100
-        return rounded == rounded.rounded() ? "\(Int(rounded)) s" : "\(rounded) s"
-    }
+    static func seconds(_ s: Double) -> String { NumberText.format(s, decimals: 2) + " s" }
 }
 
 /// Why a note's Markdown is refused: at `line` of the Markdown (1-based) when the problem has a place.

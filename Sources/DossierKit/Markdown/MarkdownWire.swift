@@ -78,7 +78,7 @@ enum MarkdownWire {
             writer.int(link.column)
             writer.bool(link.isImage)
             writer.bool(target != nil)
-            if let target { encode(target, to: &writer) }
+            if let target { writer.siteLink(target) }
         }
         return writer.bytes
     }
@@ -92,9 +92,8 @@ enum MarkdownWire {
             let html = try reader.string()
             let anchors = try reader.strings()
             let depth = try reader.int()
-            let count = try reader.int()
-            // Every link takes at least 25 bytes: a count beyond that is damage, not a reason to allocate.
-            guard count >= 0, count <= payload.count / 25 else { throw Damaged() }
+            // Every link takes at least 25 bytes: a count beyond what is left is damage, not a reason to allocate.
+            let count = try reader.count(itemSize: 25)
             var links: [Markdown.Link] = []
             var targets: [SiteLink?] = []
             links.reserveCapacity(count)
@@ -102,7 +101,7 @@ enum MarkdownWire {
             for _ in 0..<count {
                 links.append(Markdown.Link(url: try reader.string(), line: try reader.int(), column: try reader.int(),
                                            isImage: try reader.bool()))
-                targets.append(try reader.bool() ? try siteLink(&reader) : nil)
+                targets.append(try reader.bool() ? try reader.siteLink() : nil)
             }
             guard reader.atEnd else { throw Damaged() }
             let rendered = Markdown.Rendered(html: html, links: links, anchors: anchors, depth: depth)
@@ -112,35 +111,32 @@ enum MarkdownWire {
             throw Damaged()
         }
     }
+}
 
-    private static func encode(_ link: SiteLink, to writer: inout BinaryWriter) {
-        switch link.page {
-        case nil: writer.int(0)
-        case .home: writer.int(1)
-        case .article(let id): writer.int(2); writer.string(id)
-        case .note(let slug): writer.int(3); writer.string(slug)
-        case .topicIndex: writer.int(4)
-        case .topic(let slug): writer.int(5); writer.string(slug)
-        case .territory: writer.int(6)
-        case .file(let path): writer.int(7); writer.string(path)
+/// Bytes received from the other side and not yet taken as frames; both the build and its workers read with it.
+struct FrameBuffer {
+    private var bytes: [UInt8] = []
+    /// Where the bytes not yet taken start; what lies before is dropped once it is half the buffer.
+    private var start = 0
+
+    var isEmpty: Bool { bytes.count == start }
+
+    mutating func append<C: Collection<UInt8>>(_ received: C) {
+        if start > 0 && start * 2 >= bytes.count {
+            bytes.removeFirst(start)
+            start = 0
         }
-        writer.string(link.resolvedPath)
-        writer.optionalString(link.fragment)
+        bytes += received
     }
 
-    private static func siteLink(_ reader: inout BinaryReader) throws -> SiteLink {
-        let page: SitePage?
-        switch try reader.int() {
-        case 0: page = nil
-        case 1: page = .home
-        case 2: page = .article(try reader.string())
-        case 3: page = .note(try reader.string())
-        case 4: page = .topicIndex
-        case 5: page = .topic(try reader.string())
-        case 6: page = .territory
-        case 7: page = .file(try reader.string())
-        default: throw Damaged()
-        }
-        return SiteLink(page: page, resolvedPath: try reader.string(), fragment: try reader.optionalString())
+    /// The next frame's payload: `nil` while it has not all arrived, `.some(nil)` when its length is damaged or
+    /// over `limit`.
+    mutating func next(limit: Int) -> [UInt8]?? {
+        guard bytes.count - start >= 8 else { return nil }
+        guard let length = try? MarkdownWire.length(Array(bytes[start..<start + 8])), length <= limit else { return .some(nil) }
+        guard bytes.count - start - 8 >= length else { return nil }
+        let payload = Array(bytes[start + 8..<start + 8 + length])
+        start += 8 + length
+        return payload
     }
 }

@@ -46,12 +46,7 @@ public enum MarkdownWorker {
     }
 
     private static func write(_ bytes: [UInt8]) -> Bool {
-        var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(1, $0.baseAddress! + done, bytes.count - done) }
-            if n > 0 { done += n } else if n < 0 && errno == EINTR { continue } else { return false }
-        }
-        return true
+        bytes.withUnsafeBytes { FileOps.writeAll(1, $0) }
     }
 
     private static func processorSeconds() -> Double {
@@ -79,30 +74,17 @@ public enum MarkdownWorker {
 /// Reads the frames of standard input, as much at a time as the build has sent: requests sent ahead cost one
 /// read together.
 struct FrameReader {
-    private var buffer: [UInt8] = []
-    private var start = 0
+    private var buffer = FrameBuffer()
     private var chunk = [UInt8](repeating: 0, count: 1 << 16)
 
     /// The next frame's payload: `nil` at the end of input, `.some(nil)` for a damaged or cut-off frame.
     mutating func next(limit: Int) -> [UInt8]?? {
-        guard fill(8) else { return buffer.count == start ? nil : .some(nil) }
-        guard let length = try? MarkdownWire.length(Array(buffer[start..<start + 8])), length <= limit,
-              fill(8 + length) else { return .some(nil) }
-        let payload = Array(buffer[start + 8..<start + 8 + length])
-        start += 8 + length
-        return payload
-    }
-
-    /// Reads until `count` bytes are buffered; `false` when the input ends first.
-    private mutating func fill(_ count: Int) -> Bool {
-        if start > 0 && buffer.count - start < count {
-            buffer.removeFirst(start)
-            start = 0
-        }
-        while buffer.count - start < count {
+        while true {
+            if let frame = buffer.next(limit: limit) { return frame }
             let n = chunk.withUnsafeMutableBytes { Glibc.read(0, $0.baseAddress, $0.count) }
-            if n > 0 { buffer += chunk[..<n] } else if n < 0 && errno == EINTR { continue } else { return false }
+            if n > 0 { buffer.append(chunk[..<n]) } else if n < 0 && errno == EINTR { continue } else {
+                return buffer.isEmpty ? nil : .some(nil)
+            }
         }
-        return true
     }
 }

@@ -27,9 +27,10 @@ final class WorkerProcess {
         case damaged
     }
 
-    /// Starts `executable` with `arguments`; the new process inherits no descriptor of this one but the three it is
-    /// given, so that no other worker keeps its sockets open and its end is seen at once.
-    init(executable: String, arguments: [String]) throws(StartFailure) {
+    /// Starts `executable` with `arguments`, and `environment` added to this process's; the new process inherits
+    /// no descriptor of this one but the three it is given, so that no other worker keeps its sockets open and its
+    /// end is seen at once.
+    init(executable: String, arguments: [String], environment added: [String: String] = [:]) throws(StartFailure) {
         let (parentChannel, childChannel) = try Self.socketPair()
         let (parentErrors, childErrors): (Int32, Int32)
         do { (parentErrors, childErrors) = try Self.socketPair() } catch {
@@ -65,14 +66,10 @@ final class WorkerProcess {
 
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { for argument in argv { free(argument) } }
-        // Swift's crash reporter would answer cmark-gfm's abort with a long backtrace, slowly: the one line
-        // before it says what happened. The allocator keeps what a job freed for the next one (up to 128 MB, the
-        // size past which a worker retires) instead of returning it and faulting it in again: a third of a
-        // worker's system time otherwise.
-        var environment = ProcessInfo.processInfo.environment
+        // Swift's crash reporter would answer an abort with a long backtrace, slowly: the one line before it
+        // says what happened.
+        var environment = ProcessInfo.processInfo.environment.merging(added) { _, new in new }
         environment["SWIFT_BACKTRACE"] = "enable=no"
-        environment["GLIBC_TUNABLES"] = (environment["GLIBC_TUNABLES"].map { $0 + ":" } ?? "")
-            + "glibc.malloc.trim_threshold=134217728:glibc.malloc.mmap_threshold=16777216:glibc.malloc.top_pad=16777216"
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { for entry in envp { free(entry) } }
         var pid: pid_t = 0
@@ -103,11 +100,11 @@ final class WorkerProcess {
     }
 
     /// Appends to `buffer` what can be read now; `false` at the end of the stream (the worker has gone).
-    func receiveSome(into buffer: inout [UInt8]) -> Bool {
+    func receiveSome(into buffer: inout FrameBuffer) -> Bool {
         while true {
             let n = chunk.withUnsafeMutableBytes { recv(channel, $0.baseAddress, $0.count, 0) }
             if n > 0 {
-                buffer += chunk[..<n]
+                buffer.append(chunk[..<n])
                 if n < chunk.count { return true }
                 continue
             }

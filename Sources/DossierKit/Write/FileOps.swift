@@ -8,15 +8,21 @@ enum FileOps {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw PublishError("cannot write \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
+        guard writeAll(fd, bytes) else { throw PublishError("cannot write \(path): \(String(cString: strerror(errno)))") }
+    }
+
+    /// Writes all of `bytes` to the open descriptor `fd`; `false`, with `errno` set, when it cannot.
+    static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
         var offset = 0
         while offset < bytes.count {
             let written = Glibc.write(fd, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
-                throw PublishError("cannot write \(path): \(String(cString: strerror(errno)))")
+                return false
             }
             offset += written
         }
+        return true
     }
 
     /// Replaces `path` with `bytes` in one step (a temporary file renamed over it), so that a reader, or a

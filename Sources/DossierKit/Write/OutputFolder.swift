@@ -22,7 +22,7 @@ struct OutputFolder {
         var info = stat()
         var target = given
         if lstat(given, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
-            guard let real = Self.realPath(given) else {
+            guard let real = Paths.real(given) else {
                 let destination = (try? FileManager.default.destinationOfSymbolicLink(atPath: given)) ?? "?"
                 throw PublishError("output \(given) is a symbolic link to \(destination), which is not a folder that exists")
             }
@@ -35,18 +35,18 @@ struct OutputFolder {
         parent = (target as NSString).deletingLastPathComponent
         name = (target as NSString).lastPathComponent
 
-        let real = Self.canonical(target)
+        let real = Paths.canonical(target)
         let refusal = "cannot publish into \(given)"
         for (folder, isInput) in [(site, false)] + inputs.map({ ($0, true) }) {
-            let other = Self.canonical(folder.standardizedFileURL.path)
+            let other = Paths.canonical(folder.standardizedFileURL.path)
             let label = isInput ? "the site's \(folder.lastPathComponent)/ folder" : "the site folder"
             if real == other {
                 throw PublishError("\(refusal): it is \(label); publishing replaces the whole output folder, so it needs one of its own")
             }
-            if Self.isWithin(other, real) {
+            if Paths.isWithin(other, real) {
                 throw PublishError("\(refusal): it holds \(label) \(folder.path); publishing replaces the whole output folder")
             }
-            if isInput, Self.isWithin(real, other) {
+            if isInput, Paths.isWithin(real, other) {
                 throw PublishError("\(refusal): it lies inside \(label), which the build only reads")
             }
         }
@@ -98,24 +98,5 @@ struct OutputFolder {
         }
         unlink(tree + "/" + OutputMark.name)
         rmdir(tree)
-    }
-
-    static func realPath(_ path: String) -> String? {
-        guard let real = realpath(path, nil) else { return nil }
-        defer { free(real) }
-        return String(cString: real)
-    }
-
-    /// `path` with every symbolic link resolved, as far as it exists.
-    static func canonical(_ path: String) -> String {
-        if let real = realPath(path) { return real }
-        let parent = (path as NSString).deletingLastPathComponent
-        guard !parent.isEmpty, parent != path else { return path }
-        return (canonical(parent) as NSString).appendingPathComponent((path as NSString).lastPathComponent)
-    }
-
-    /// Whether `path` is `folder` or lies below it.
-    static func isWithin(_ path: String, _ folder: String) -> Bool {
-        path == folder || path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
     }
 }

@@ -27,7 +27,7 @@ public final class Publisher: @unchecked Sendable {
     public let output: URL
     let folder: OutputFolder
     private let swap: Swap
-    private let lock: OutputLock
+    private let lock: FileLock
     /// The output's mark when the build started; nil when it had none (a new or empty folder).
     private let live: OutputMark?
     /// Whether files already written may be kept: not when another dossier program wrote them, since it may have
@@ -47,7 +47,7 @@ public final class Publisher: @unchecked Sendable {
         // Refused before the lock file is made, so that a refused folder's parent is left as it was; and checked
         // again under the lock, after a killed build's site is back.
         try Self.checkOurs(folder)
-        lock = try OutputLock(folder.lock)
+        lock = try FileLock(folder.lock)
         var info = stat()
         if lstat(folder.path, &info) != 0, let aside = folder.leftovers().first(where: { $0.old && OutputMark.read($0.path) != nil }) {
             // A build killed between the two renames of `Swap.renames`: the old site is the only one left.

@@ -1,10 +1,9 @@
 import Foundation
 
-/// One build per output at a time: an exclusive `flock` on the lock file beside the output, taken before the
-/// build first looks at the output and released when the lock is dropped, after publishing. A second build into
-/// the same output, from this site or another, waits for the first to finish. The lock file itself stays: deleting
-/// it would let two builds lock two different files.
-final class OutputLock {
+/// An exclusive `flock` on a lock file, held until the value is dropped; a second holder waits. One build per
+/// output at a time (`.public.lock` beside it) and per site cache (`.dossier-cache/lock`). The lock file itself
+/// stays: deleting it would let two builds lock two different files.
+final class FileLock {
     private let fd: Int32
 
     init(_ path: String) throws {

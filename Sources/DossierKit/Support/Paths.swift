@@ -1,0 +1,25 @@
+import Foundation
+
+/// Paths with symbolic links resolved, to tell what lies inside what: the files the build may read (inside the
+/// site) and the folders it may replace (not holding the site).
+enum Paths {
+    /// `path` with every symbolic link resolved; `nil` when it does not exist.
+    static func real(_ path: String) -> String? {
+        guard let real = realpath(path, nil) else { return nil }
+        defer { free(real) }
+        return String(cString: real)
+    }
+
+    /// `path` with every symbolic link resolved, as far as it exists.
+    static func canonical(_ path: String) -> String {
+        if let real = real(path) { return real }
+        let parent = (path as NSString).deletingLastPathComponent
+        guard !parent.isEmpty, parent != path else { return path }
+        return (canonical(parent) as NSString).appendingPathComponent((path as NSString).lastPathComponent)
+    }
+
+    /// Whether `path` is `folder` or lies below it.
+    static func isWithin(_ path: String, _ folder: String) -> Bool {
+        path == folder || path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
+    }
+}
