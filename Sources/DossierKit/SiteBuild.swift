@@ -75,20 +75,25 @@ public enum SiteBuild {
                                timings: stopwatch.laps)
         }
 
-        // Index
-        let index = SiteIndex.build(content, files: Set(SitePage.dataFiles.map(\.path) + assets.keys), log: &log)
+        // Index, then check what content links to and the templates the pages need against it.
+        let index = SiteIndex.build(content, log: &log)
+        let renderer = templates.map { PageRenderer(templates: $0, index: index, bodies: cache.bodies) }
+        let dataFiles = PageKinds.dataFiles.filter { index.has($0.part) }.map { $0.path }
+        LinkCheck(index: index, files: Set(dataFiles + assets.keys), templates: templates).run(log: &log)
+        if let renderer { renderer.templates.checkPresent(renderer.templateNames, log: &log) }
         stopwatch.lap("index")
-        guard let templates, let publisher, !log.hasErrors else { throw BuildFailed(diagnostics: log.sorted) }
+        guard let renderer, let publisher, !log.hasErrors else { throw BuildFailed(diagnostics: log.sorted) }
 
         // Render and write: only files whose key changed, into a tree swapped in when all is written.
-        let plan = OutputPlan(renderer: PageRenderer(templates: templates, index: index, bodies: cache.bodies),
-                              assets: assets, templates: templates)
+        let plan = OutputPlan(renderer: renderer, assets: assets)
         stopwatch.lap("plan")
         let stats: Publisher.Stats
         do {
             stats = try publisher.publish(plan.files, render: plan.contents)
         } catch let damaged as CacheDamaged {
             throw damaged
+        } catch let failed as RenderFailed {
+            throw BuildFailed(diagnostics: log.sorted + [failed.diagnostic])
         } catch {
             let reason = (error as? PublishError)?.description ?? PublishError.reason(error)
             throw BuildFailed(diagnostics: log.sorted + [Diagnostic(.error, output.path, "cannot write the site: \(reason)")])

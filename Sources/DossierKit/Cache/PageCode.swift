@@ -1,33 +1,13 @@
-/// Pages written as text in the cache: `article:<id>`, `note:<slug>`, `file:<path>`, `home`…
+/// Pages written as text in the cache and to the Markdown workers: `<kind>:<key>` (`note:kursk`, `home:`,
+/// `file:data/territory.csv`); every kind in `PageKinds.all` has a code without being listed here.
 enum PageCode {
-    static func encode(_ page: SitePage) -> String {
-        switch page {
-        case .home: return "home"
-        case .topicIndex: return "topics"
-        case .territory: return "territory"
-        case .article(let id): return "article:" + id
-        case .note(let slug): return "note:" + slug
-        case .topic(let slug): return "topic:" + slug
-        case .file(let path): return "file:" + path
-        }
-    }
+    static func encode(_ page: SitePage) -> String { page.kind + ":" + page.key }
 
     static func decode(_ code: String) -> SitePage? {
-        switch code {
-        case "home": return .home
-        case "topics": return .topicIndex
-        case "territory": return .territory
-        default:
-            guard let colon = code.firstIndex(of: ":") else { return nil }
-            let value = String(code[code.index(after: colon)...])
-            switch code[..<colon] {
-            case "article": return .article(value)
-            case "note": return .note(value)
-            case "topic": return .topic(value)
-            case "file": return .file(value)
-            default: return nil
-            }
-        }
+        guard let colon = code.firstIndex(of: ":") else { return nil }
+        let kind = String(code[..<colon])
+        guard kind == PageKinds.file || PageKinds.kind(named: kind) != nil else { return nil }
+        return SitePage(kind: kind, key: String(code[code.index(after: colon)...]))
     }
 }
 

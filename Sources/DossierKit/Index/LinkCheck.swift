@@ -1,38 +1,79 @@
-/// Checks that a link written in content points at a page (and paragraph) that the build will write.
-enum LinkCheck {
-    static let territoryAnchors: Set<String> = ["series", "quoted", "data"]
+/// Checks that every link written in content points at a page the build writes, and at an anchor that page
+/// has: those its kind offers (paragraphs, headings) and the ids its templates write where the page shows them.
+struct LinkCheck {
+    let index: SiteIndex
+    /// The data and asset files the build writes (`data/territory.csv`, `assets/style.css`, …).
+    let files: Set<String>
+    /// The site's templates; `nil` when they failed to load, and then fragments only they could offer pass.
+    let templates: Templates?
 
-    /// `files`: the data and asset files the build writes (`data/territory.csv`, `assets/style.css`, …).
-    static func problem(_ link: SiteLink, articles: [String: Int], notes: [String: Set<String>], topics: Set<String>,
-                        files: Set<String>) -> String? {
+    func run(log: inout DiagnosticLog) {
+        var values: [SitePage: PageRenderer.PageValue?] = [:]
+        for note in index.notes {
+            for link in note.siteLinks {
+                if let problem = problem(link.value, values: &values) {
+                    log.error(note.path, line: link.line, column: link.column, problem)
+                }
+            }
+        }
+    }
+
+    func problem(_ link: SiteLink, values: inout [SitePage: PageRenderer.PageValue?]) -> String? {
         guard let page = link.page else {
             return link.resolvedPath.hasPrefix("..") ? "link to '\(link.resolvedPath)' leaves the site"
                                                      : "link to '\(link.resolvedPath)', which is not a page of this site"
         }
-        switch page {
-        case .article(let id):
-            guard let paragraphs = articles[id] else { return "link to unknown article '\(id)'" }
-            if let fragment = link.fragment, !fragment.isEmpty {
-                guard fragment.hasPrefix("p"), let n = Int(fragment.dropFirst()), (1...max(paragraphs, 1)).contains(n),
-                      paragraphs > 0
-                else { return "link to unknown paragraph '#\(fragment)' of article '\(id)' (it has #p1 to #p\(paragraphs))" }
-            }
-        case .note(let slug):
-            guard let anchors = notes[slug] else { return "link to unknown note '\(slug)'" }
-            if let fragment = link.fragment, !fragment.isEmpty, !anchors.contains(fragment) {
-                return "link to unknown heading '#\(fragment)' of note '\(slug)'"
-                    + (anchors.isEmpty ? " (it has no headings)" : " (it has #\(anchors.sorted().joined(separator: ", #")))")
-            }
-        case .territory:
-            if let fragment = link.fragment, !fragment.isEmpty, !territoryAnchors.contains(fragment) {
-                return "link to unknown section '#\(fragment)' of the territory page (it has #"
-                    + territoryAnchors.sorted().joined(separator: ", #") + ")"
-            }
-        case .topic(let slug) where !topics.contains(slug): return "link to unknown topic '\(slug)'"
-        case .file(let path) where !files.contains(path):
-            return "link to '\(path)', which the build does not write"
-        default: break
+        if page.kind == PageKinds.file {
+            return files.contains(page.key) ? nil : "link to '\(page.key)', which the build does not write"
         }
-        return nil
+        guard let kind = PageKinds.kind(named: page.kind) else {
+            return "link to '\(link.resolvedPath)', which is not a page of this site"
+        }
+        if let part = kind.part, !index.parts.contains(part) {
+            return "link to '\(link.resolvedPath)', a page of the \(part.rawValue) part, which this site does not have (no \(part.content))"
+        }
+        guard let anchors = kind.anchors(page.key, in: index) else { return "link to unknown \(kind.name) '\(page.key)'" }
+        guard let fragment = link.fragment, !fragment.isEmpty, !anchors.ids.contains(fragment) else { return nil }
+        guard let templates else { return nil }
+        if values[page] == nil { values[page] = .some(PageRenderer.value(of: page, in: index)) }
+        let value = values[page].flatMap { $0 }?.value
+        let shown = templates.staticIDs(of: kind.name).filter { id in value.map { Self.shows(id, in: $0) } ?? true }.map(\.id)
+        if shown.contains(fragment) { return nil }
+        let name = kind is any SinglePageKind.Type ? "the \(kind.name) page" : "\(kind.name) '\(page.key)'"
+        let own = anchors.summary ?? (anchors.ids.isEmpty ? "no \(anchors.noun)s" : Self.list(anchors.ids))
+        return "link to unknown \(anchors.noun) '#\(fragment)' of \(name) (it has \(own)"
+            + (shown.isEmpty ? ")" : "; the page also has \(Self.list(Set(shown))))")
+    }
+
+    static func list(_ ids: Set<String>) -> String { ids.sorted().map { "#" + $0 }.joined(separator: ", ") }
+
+    /// Whether the page writes `id`: every section around it renders, judged by the page's values. A name the
+    /// page's top-level values do not hold (one inside a list) counts as rendering.
+    static func shows(_ id: TemplateScan.StaticID, in value: TemplateValue) -> Bool {
+        var scopes = [value]
+        for condition in id.sections {
+            guard let found = scopes.reversed().lazy.compactMap({ lookUp(condition.name, in: $0) }).first else { continue }
+            if isTruthy(found) == condition.inverted { return false }
+            if case .map = found { scopes.append(found) }
+        }
+        return true
+    }
+
+    static func lookUp(_ name: String, in value: TemplateValue) -> TemplateValue? {
+        var current = value
+        for part in name.split(separator: ".") {
+            guard case .map(let map) = current, let next = map[String(part)] else { return nil }
+            current = next
+        }
+        return current
+    }
+
+    static func isTruthy(_ value: TemplateValue) -> Bool {
+        switch value {
+        case .null: return false
+        case .flag(let flag): return flag
+        case .list(let items): return !items.isEmpty
+        default: return true
+        }
     }
 }

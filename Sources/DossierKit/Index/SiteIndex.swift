@@ -10,6 +10,10 @@ public struct SiteIndex: Sendable {
     /// Topic slug → its pages, newest first.
     public var topicEntries: [String: [Entry]]
     public var territory: TerritorySeries
+    /// `site.yml`, and what it and the content decide: the optional parts that are on, and the navigation.
+    public var config: SiteConfig
+    var parts: Set<SitePart>
+    var navigation: [NavSection]
 
     /// A page listed under a topic.
     public struct Entry: Sendable {
@@ -28,6 +32,9 @@ public struct SiteIndex: Sendable {
     /// Note slug → position in `notes`.
     var notePositions: [String: Int] = [:]
 
+    /// Whether the site has `part`; every site has what belongs to no part.
+    func has(_ part: SitePart?) -> Bool { part.map(parts.contains) ?? true }
+
     public func note(_ slug: String) -> Note? { notePositions[slug].map { notes[$0] } }
 
     public func article(_ id: String) -> Article? { articlePositions[id].map { articles[$0] } }
@@ -35,8 +42,7 @@ public struct SiteIndex: Sendable {
 }
 
 extension SiteIndex {
-    /// `files`: the data and asset files the build will write, which content may link to.
-    public static func build(_ content: SiteContent, files: Set<String>, log: inout DiagnosticLog) -> SiteIndex {
+    public static func build(_ content: SiteContent, log: inout DiagnosticLog) -> SiteIndex {
         let resolver = TopicResolver(topics: content.topics)
 
         var articles = content.articles.map { article in
@@ -66,16 +72,6 @@ extension SiteIndex {
         }
         notes = newestFirst(notes, date: \.date.sortKeyValue, id: \.slug)
         checkUniqueURLs(articles: articles, notes: notes, log: &log)
-        let topicSlugs = Set(content.topics.map(\.slug))
-        let noteAnchors = Dictionary(notes.map { ($0.slug, $0.anchors) }, uniquingKeysWith: { a, _ in a })
-        for note in notes {
-            for link in note.siteLinks {
-                if let problem = LinkCheck.problem(link.value, articles: articleIDs, notes: noteAnchors, topics: topicSlugs,
-                                                     files: files) {
-                    log.error(note.path, line: link.line, column: link.column, problem)
-                }
-            }
-        }
 
         var citations: [String: [Note]] = [:]
         for note in notes {
@@ -85,14 +81,14 @@ extension SiteIndex {
         for note in notes {
             for slug in note.topics {
                 entries[slug, default: []].append(Entry(kind: .note, title: note.title, date: note.date,
-                                                        summary: note.summary, page: .note(note.slug)))
+                                                        summary: note.summary, page: NotePage.page(note.slug)))
             }
         }
         for article in articles {
             for slug in article.topics {
                 entries[slug, default: []].append(Entry(kind: .article, title: article.title ?? article.id,
                                                         date: article.date, summary: article.summary,
-                                                        page: .article(article.id)))
+                                                        page: ArticlePage.page(article.id)))
             }
         }
         for (key, list) in entries { entries[key] = newestFirst(list, date: \.date.sortKey, id: \.page.path) }
@@ -100,9 +96,14 @@ extension SiteIndex {
             log.warning("content/topics.yml", "topic '\(topic.name)' has no notes or articles")
         }
         let topics = content.topics.sorted { $0.name.lowercased() < $1.name.lowercased() }
-        let territory = TerritoryIndex.build(content.territory, articles: articles, log: &log)
+        let parts = SiteSections.parts(content.config, content: content, log: &log)
+        let navigation = SiteSections.navigation(content.config, parts: parts, log: &log)
+        let territory = parts.contains(.territory)
+            ? TerritoryIndex.build(content.territory ?? [], articles: articles, focus: content.config.territory.focus, log: &log)
+            : TerritorySeries(curated: [], extracted: [], undated: [])
         var index = SiteIndex(topics: topics, articles: articles, notes: notes, citations: citations,
-                              topicEntries: entries, territory: territory)
+                              topicEntries: entries, territory: territory, config: content.config, parts: parts,
+                              navigation: navigation)
         index.articlePositions = Dictionary(articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         index.topicsBySlug = Dictionary(topics.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
         index.notePositions = Dictionary(notes.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { a, _ in a })
@@ -111,8 +112,8 @@ extension SiteIndex {
 
     /// Two pages may not share a URL; file systems that ignore case would merge them, so case is ignored.
     static func checkUniqueURLs(articles: [Article], notes: [Note], log: inout DiagnosticLog) {
-        let pages = articles.map { (SitePage.article($0.id).path, $0.path, nil as Int?) }
-            + notes.map { (SitePage.note($0.slug).path, $0.path, $0.slugLine) }
+        let pages = articles.map { (ArticlePage.page($0.id).path, $0.path, nil as Int?) }
+            + notes.map { (NotePage.page($0.slug).path, $0.path, $0.slugLine) }
         for (_, group) in Dictionary(grouping: pages, by: { $0.0.lowercased() }) where group.count > 1 {
             for (page, path, line) in group {
                 let others = group.filter { $0.1 != path }.map(\.1).sorted().joined(separator: ", ")

@@ -1,6 +1,6 @@
 /// The territory series: curated rows checked against the articles, and the figures found in article text.
 enum TerritoryIndex {
-    static func build(_ curated: [TerritoryFigure], articles: [Article], log: inout DiagnosticLog) -> TerritorySeries {
+    static func build(_ curated: [TerritoryFigure], articles: [Article], focus: [String], log: inout DiagnosticLog) -> TerritorySeries {
         let ids = Set(articles.map(\.id))
         for figure in curated {
             if case let .article(id, _) = figure.source, !ids.contains(id) {
@@ -12,17 +12,17 @@ enum TerritoryIndex {
         let sorted = curated.enumerated().sorted { a, b in
             (a.element.date.sortKeyValue, a.offset) < (b.element.date.sortKeyValue, b.offset)
         }.map(\.element)
-        let (dated, undated) = extract(from: articles)
+        let (dated, undated) = extract(from: articles, focus: focus)
         return TerritorySeries(curated: sorted, extracted: dated, undated: undated)
     }
 
     /// Figures of ground held, and peaks, stated in the articles: those of dated articles oldest first, the
     /// others by article. Gains, region sizes and other regions are no statement of what was held.
-    static func extract(from articles: [Article]) -> ([TerritoryFigure], [UndatedFigure]) {
+    static func extract(from articles: [Article], focus: [String]) -> ([TerritoryFigure], [UndatedFigure]) {
         var dated: [(TerritoryFigure, Int)] = []
         var undated: [(UndatedFigure, Int)] = []
         for article in articles {
-            let figures = AreaExtractor.figures(in: article.paragraphs, focus: TerritoryFocus.names)
+            let figures = AreaExtractor.figures(in: article.paragraphs, focus: focus)
             for figure in figures where figure.kind == .held || figure.kind == .peak {
                 let quote = figure.quotes[0]
                 let claimant = figure.claimant ?? article.outlet ?? ""

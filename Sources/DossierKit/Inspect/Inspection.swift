@@ -76,7 +76,7 @@ public struct Inspection: Sendable {
         let names = Dictionary(topics.map { ($0.slug, $0.name) }, uniquingKeysWith: { a, _ in a })
         let searched = ([article.title ?? ""] + article.paragraphs).joined(separator: "\n")
         inspection.topics = matcher.matches(in: searched).map { (names[$0.slug] ?? $0.slug, $0.term, $0.found) }
-        inspection.figures = AreaExtractor.figures(in: article.paragraphs, focus: TerritoryFocus.names).map { figure in
+        inspection.figures = AreaExtractor.figures(in: article.paragraphs, focus: SiteConfig.standard.territory.focus).map { figure in
             Figure(km2: figure.km2, kind: figure.kind.rawValue, claimant: figure.claimant,
                    quotes: figure.quotes.map { ($0.paragraph + 1, $0.sentence, $0.text) })
         }

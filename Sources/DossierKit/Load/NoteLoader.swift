@@ -46,7 +46,7 @@ enum NoteLoader {
         // indexed so that the same run reports its unknown topics, sources and links too.
         guard let dateValue = date?.value ?? Day(year: 1, month: 1, day: 1) else { return nil }
 
-        let page = SitePage.note(slugValue)
+        let page = NotePage.page(slugValue)
         let note = Note(slug: slugValue, path: path, title: title?.value ?? stem, date: dateValue, summary: summary?.value,
                         topicRefs: topics, sources: sources, body: BodyRef(offset: 0, length: 0, hash: ContentHash(a: 0, b: 0)),
                         sourceHash: ContentHash(a: 0, b: 0), siteLinks: [], anchors: [], slugLine: slug?.line)

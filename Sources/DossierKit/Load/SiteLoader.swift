@@ -43,7 +43,7 @@ public enum SiteLoader {
 
         let territoryText = readOptional(content, "territory.csv", from: siteFiles, log: &log,
                                          missing: "no territory series; the territory page will list only figures found in articles")
-        let territory = territoryText.map { TerritoryCSV.load($0, path: "content/territory.csv", log: &log) } ?? []
+        let territory = territoryText.map { TerritoryCSV.load($0, path: "content/territory.csv", log: &log) }
         var inputs = ContentHash("dossier content")
         for text in [topicsText ?? "", territoryText ?? ""] { inputs = inputs.combined(ContentHash(text)) }
         for (path, hash) in articleEntries.map({ ($0.value.path, $0.hash) }) + noteEntries.map({ ($0.value.path, $0.hash) }) {

@@ -1,31 +1,49 @@
 import Foundation
 
-/// Every file the site has, with its key, and how to make each one: pages from the renderer, static files from
-/// `templates/assets/`.
+/// Every file the site has, with its key, and how to make each one: pages from their values, data files from
+/// their text, static files from `templates/assets/`. Values are computed once, for the key, and rendered from.
 struct OutputPlan: Sendable {
+    enum Source: Sendable {
+        case page(PageRenderer.PageValue)
+        case data(String)
+        case asset(Data)
+    }
+
     let renderer: PageRenderer
-    let assets: [String: Data]
     let files: [(path: String, key: ContentHash)]
-    private let pages: [String: SitePage]
+    private let sources: [String: Source]
     let pageCount: Int
 
-    init(renderer: PageRenderer, assets: [String: Data], templates: Templates) {
+    init(renderer: PageRenderer, assets: [String: Data]) {
         self.renderer = renderer
-        self.assets = assets
-        let fingerprint = templates.fingerprint
-        let all = renderer.pages
-        let pageKeys = Parallel.map(all) { page in (page.path, renderer.key(page, templates: fingerprint)) }
-        files = pageKeys + assets.keys.sorted().map { path in (path, assets[path].map { $0.withUnsafeBytes { ContentHash($0) } } ?? ContentHash("")) }
-        pages = Dictionary(all.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
-        pageCount = all.filter { $0.path.hasSuffix(".html") }.count
+        let pages = Parallel.map(renderer.pages) { page -> (String, ContentHash, Source)? in
+            guard let value = PageRenderer.value(of: page, in: renderer.index) else { return nil }
+            return (page.path, renderer.key(of: page, value), .page(value))
+        }.compactMap { $0 }
+        let data = renderer.dataFiles.map { file -> (String, ContentHash, Source) in
+            let text = file.text(renderer.index)
+            return (file.path, ContentHash(PageCode.encode(.file(file.path))).combined(ContentHash(text)), .data(text))
+        }
+        let statics = assets.keys.sorted().map { path -> (String, ContentHash, Source) in
+            let bytes = assets[path] ?? Data()
+            return (path, bytes.withUnsafeBytes { ContentHash($0) }, .asset(bytes))
+        }
+        let all = pages + data + statics
+        files = all.map { ($0.0, $0.1) }
+        sources = Dictionary(all.map { ($0.0, $0.2) }, uniquingKeysWith: { a, _ in a })
+        pageCount = pages.count
     }
 
     /// One hash for the whole output: equal when every file would be the same.
     var hash: ContentHash { Publisher.hash(of: Dictionary(files.map { ($0.path, $0.key) }, uniquingKeysWith: { a, _ in a })) }
 
-    func contents(of path: String) throws(CacheDamaged) -> Data {
-        if let page = pages[path] { return Data(try renderer.render(page).utf8) }
-        return assets[path] ?? Data()
+    func contents(of path: String) throws -> Data {
+        switch sources[path] {
+        case .page(let value): return Data(try renderer.render(value).utf8)
+        case .data(let text): return Data(text.utf8)
+        case .asset(let bytes): return bytes
+        case nil: return Data()
+        }
     }
 
     /// The files of `templates/assets/`, as `assets/<name>`; each must be a regular file of the site.

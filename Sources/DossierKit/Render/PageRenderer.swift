@@ -1,166 +1,69 @@
 import Foundation
 
-/// Turns the index into pages. Each page is handed to `emit` as soon as it is rendered, so the site is never
-/// held in memory whole.
+/// Turns the index into pages: which pages the site has, the value each page's template receives (the page
+/// frame and its kind's context, encoded once), the key made from exactly that value, and the page's text.
 struct PageRenderer: Sendable {
     let templates: Templates
     let index: SiteIndex
-    let bodies: BodyStore
+    let bodies: any NoteBodies
 
-    /// Every page and data file the site has, in a fixed order.
+    /// A page's template, and the value it receives.
+    struct PageValue: Sendable {
+        var template: String
+        var value: TemplateValue
+    }
+
+    /// Every page the site has, in a fixed order: the kinds of `PageKinds.all` whose part is on.
     var pages: [SitePage] {
-        [.home, .territory] + SitePage.dataFiles + [.topicIndex]
-            + index.articles.map { .article($0.id) } + index.notes.map { .note($0.slug) }
-            + index.topics.map { .topic($0.slug) }
+        PageKinds.all.filter { index.has($0.part) }.flatMap { kind in kind.keys(in: index).map(kind.page) }
     }
 
+    /// The data files the site has.
+    var dataFiles: [any DataFileKind.Type] { PageKinds.dataFiles.filter { index.has($0.part) } }
 
-    func render(_ page: SitePage) throws(CacheDamaged) -> String {
-        if case .file(let path) = page { return dataFile(path) }
-        guard let view = try view(page) else { return "" }
-        return templates.render(view.context, with: view.template)
+    /// The templates the site's pages need.
+    var templateNames: [String] { PageKinds.all.filter { index.has($0.part) }.map { $0.name } }
+
+
+    /// The template and value of `page`; `nil` when the site has no such page.
+    static func value(of page: SitePage, in index: SiteIndex) -> PageValue? {
+        guard let kind = PageKinds.kind(named: page.kind) else { return nil }
+        return value(kind, key: page.key, in: index)
     }
 
-    /// The text of a data file.
-    func dataFile(_ path: String) -> String {
-        switch path {
-        case "data/territory.csv": return TerritoryData.csv(index.territory)
-        case "data/territory.json": return TerritoryData.json(index.territory)
-        default: return ""
+    private static func value<Kind: PageKind>(_ kind: Kind.Type, key: String, in index: SiteIndex) -> PageValue? {
+        guard let view = kind.view(key, in: index) else { return nil }
+        let frame = PageFrame(page: kind.page(key), title: view.title, site: index)
+        guard case .map(var map) = TemplateEncoding.value(of: frame) else { return nil }
+        if case .map(let own) = TemplateEncoding.value(of: view.context) {
+            for (name, value) in zip(own.keys, own.values) { map.append(name, value) }
         }
+        return PageValue(template: kind.name, value: .map(map))
     }
 
-    /// The template of an HTML page and the values it is given.
-    func view(_ page: SitePage) throws(CacheDamaged) -> (template: String, context: [String: Any])? {
-        switch page {
-        case .home: return self.page(.home, "home", title: "Overview", home())
-        case .territory: return self.page(.territory, "territory", title: "Territory over time", territory(on: .territory))
-        case .topicIndex: return self.page(.topicIndex, "topics", title: "Topics", topicList(on: .topicIndex))
-        case .file: return nil
-        case .article(let id):
-            guard let article = index.article(id) else { return nil }
-            return self.page(page, "article", title: article.title ?? article.id, self.article(article, on: page))
-        case .note(let slug):
-            guard let note = index.note(slug) else { return nil }
-            return self.page(page, "note", title: note.title, self.note(note, on: page, body: try bodies.read(note.body)))
-        case .topic(let slug):
-            guard let topic = index.topic(slug) else { return nil }
-            return self.page(page, "topic", title: topic.name, self.topic(topic, on: page))
+    /// The page's key: the templates' fingerprint and the hash of the very value the template receives.
+    func key(of page: SitePage, _ value: PageValue) -> ContentHash {
+        templates.fingerprint.combined(value.value.hash(prefix: PageCode.encode(page)))
+    }
+
+    /// The page's HTML, with its note body read in; throws `CacheDamaged` when a body is not the one hashed.
+    func render(_ page: PageValue) throws -> String {
+        var value = page.value
+        if value.hasBodies {
+            value = try value.loadingBodies { ref throws(CacheDamaged) in
+                guard let note = index.note(ref.slug) else { throw CacheDamaged(file: ".dossier-cache/bodies") }
+                return try bodies.body(of: note)
+            }
         }
+        return try templates.render(value, with: page.template)
     }
 
-    /// Adds to a page's own values what the base layout needs.
-    func page(_ page: SitePage, _ template: String, title: String, _ values: [String: Any]) -> (template: String, context: [String: Any]) {
-        var context = values
-        context["pageTitle"] = title
-        context["root"] = String.rootPrefix(depth: page.depth)
-        context["is_" + template] = true
-        return (template, context)
-    }
+    /// The names each kind's template receives, and every name some page has (for the layout and partials).
+    static let schemas: [String: TemplateSchema] = Dictionary(
+        PageKinds.all.map { ($0.name, schema(of: $0)) }, uniquingKeysWith: { a, _ in a })
+    static let sharedSchema = schemas.values.reduce(TemplateSchema.of(PageFrame.self)) { $0.union($1) }
 
-    func href(_ target: SitePage, from page: SitePage) -> String {
-        String.rootPrefix(depth: page.depth) + target.path
-    }
-
-    func home() -> [String: Any] {
-        var values: [String: Any] = [
-            "notes": index.notes.prefix(8).map { noteItem($0, from: .home) },
-            "articles": index.articles.prefix(8).map { articleItem($0, from: .home) },
-            "topics": topicItems(from: .home),
-            "noteCount": index.notes.count,
-            "articleCount": index.articles.count,
-            "topicCount": index.topics.count,
-        ]
-        values["territory"] = homeTerritory(from: .home)
-        return values
-    }
-
-    func article(_ article: Article, on page: SitePage) -> [String: Any] {
-        var values: [String: Any] = [
-            "title": article.title ?? article.id,
-            "paragraphs": article.paragraphs.enumerated().map { ["anchor": "p\($0.offset + 1)", "text": $0.element] },
-            "topics": topicLinks(article.topics, from: page),
-            "citedBy": (index.citations[article.id] ?? []).map { noteItem($0, from: page) },
-            "hasCitedBy": !(index.citations[article.id] ?? []).isEmpty,
-            "hasTopics": !article.topics.isEmpty,
-        ]
-        values["hasTitle"] = article.title != nil
-        values["outlet"] = article.outlet
-        values["url"] = article.url
-        values["summary"] = article.summary
-        if let date = article.date { values["date"] = dateValues(date) }
-        values["dateFromFileName"] = article.dateSource == .fileName
-        return values
-    }
-
-    func note(_ note: Note, on page: SitePage, body: String) -> [String: Any] {
-        var values: [String: Any] = [
-            "title": note.title,
-            "date": dateValues(note.date),
-            "topics": topicLinks(note.topics, from: page),
-            "body": body,
-            "sources": note.sources.compactMap { index.article($0.value) }.map { articleItem($0, from: page) },
-            "hasSources": !note.sources.isEmpty,
-            "hasTopics": !note.topics.isEmpty,
-        ]
-        values["summary"] = note.summary
-        return values
-    }
-
-    func topicList(on page: SitePage) -> [String: Any] {
-        ["topics": topicItems(from: page)]
-    }
-
-    func topic(_ topic: Topic, on page: SitePage) -> [String: Any] {
-        let entries = index.topicEntries[topic.slug] ?? []
-        var values: [String: Any] = [
-            "name": topic.name,
-            "aliases": topic.aliases.joined(separator: ", "),
-            "entries": entries.map { entry -> [String: Any] in
-                var item: [String: Any] = ["title": entry.title, "href": href(entry.page, from: page),
-                                           "kind": entry.kind.rawValue, "isNote": entry.kind == .note]
-                item["summary"] = entry.summary
-                if let date = entry.date { item["date"] = dateValues(date) }
-                return item
-            },
-            "count": entries.count,
-        ]
-        values["description"] = topic.description
-        return values
-    }
-
-    func noteItem(_ note: Note, from page: SitePage) -> [String: Any] {
-        var item: [String: Any] = ["title": note.title, "href": href(.note(note.slug), from: page),
-                                   "date": dateValues(note.date)]
-        item["summary"] = note.summary
-        return item
-    }
-
-    func articleItem(_ article: Article, from page: SitePage) -> [String: Any] {
-        var item: [String: Any] = ["title": article.title ?? article.id, "href": href(.article(article.id), from: page)]
-        item["outlet"] = article.outlet
-        item["summary"] = article.listSummary
-        if let date = article.date { item["date"] = dateValues(date) }
-        return item
-    }
-
-    func topicItems(from page: SitePage) -> [[String: Any]] {
-        index.topics.map { topic in
-            let count = index.topicEntries[topic.slug]?.count ?? 0
-            var item: [String: Any] = ["name": topic.name, "href": href(.topic(topic.slug), from: page),
-                                       "count": count, "countText": count == 1 ? "1 page" : "\(count) pages"]
-            item["description"] = topic.description
-            return item
-        }
-    }
-
-    func topicLinks(_ slugs: [String], from page: SitePage) -> [[String: Any]] {
-        slugs.compactMap(index.topic)
-            .sorted { $0.name.lowercased() < $1.name.lowercased() }
-            .map { ["name": $0.name, "href": href(.topic($0.slug), from: page)] }
-    }
-
-    func dateValues(_ day: Day) -> [String: Any] {
-        ["iso": day.iso, "display": day.display, "short": day.short]
+    private static func schema<Kind: PageKind>(of kind: Kind.Type) -> TemplateSchema {
+        TemplateSchema.of(PageFrame.self).union(TemplateSchema.of(Kind.Context.self))
     }
 }

@@ -11,11 +11,15 @@ struct TemplateCheck {
 
     let templates: [String: Template]
 
-    /// Every problem, in a fixed order: missing and recursive partials and nesting are errors; unknown names
-    /// are warnings, since they render as nothing.
-    func diagnostics(knownNames: Set<String>) -> [Diagnostic] {
+    /// Every problem, in a fixed order: missing and recursive partials and nesting are errors, and so is
+    /// writing unescaped (`{{{…}}}`) a value that is not HTML the build made; unknown names are warnings, since
+    /// they render as nothing. `schemas`: the names each page kind's template receives; any other template
+    /// (the layout, partials) is checked against `shared`, every name some page has.
+    func diagnostics(schemas: [String: TemplateSchema], shared: TemplateSchema) -> [Diagnostic] {
         var log = DiagnosticLog()
         for template in templates.values.sorted(by: { $0.name < $1.name }) {
+            let schema = schemas[template.name] ?? shared
+            let knownNames = schema.names
             var warned = Set<String>()
             for tag in template.scan.tags {
                 switch tag.kind {
@@ -23,10 +27,17 @@ struct TemplateCheck {
                     guard templates[tag.name] == nil else { continue }
                     log.error(template.path, line: tag.line, column: tag.column,
                               "\(tag.kind == .partial ? "partial" : "parent template") '\(tag.name)' does not exist (no templates/\(tag.name).mustache)")
+                case .variable where tag.unescaped && Self.unknownName(in: tag.name, known: knownNames) == nil
+                                        && !schema.html.contains(Self.lastName(tag.name)):
+                    log.error(template.path, line: tag.line, column: tag.column,
+                              "'\(tag.name)' is written unescaped, but it is text, not HTML the build made; write {{\(tag.name)}}"
+                                + (schema.html.isEmpty ? "" : " (unescaped values: \(schema.html.sorted().joined(separator: ", ")))"))
                 case .variable, .section, .invertedSection:
                     // Each unknown name once per template, where it is first used.
                     if let unknown = Self.unknownName(in: tag.name, known: knownNames), warned.insert(unknown).inserted {
-                        var message = "'\(unknown)' is not a value any page provides; it renders as nothing"
+                        var message = schemas[template.name] == nil
+                            ? "'\(unknown)' is not a value any page provides; it renders as nothing"
+                            : "'\(unknown)' is not a value this page provides; it renders as nothing"
                         if unknown.count <= 64, let near = Suggest.closest(to: unknown, among: knownNames.sorted()) {
                             message += "; did you mean '\(near)'?"
                         }
@@ -89,6 +100,11 @@ struct TemplateCheck {
 
     private static func route<S: Sequence<String>>(_ names: S) -> String {
         names.map { "templates/\($0).mustache" }.joined(separator: " → ")
+    }
+
+    /// `display` of `date.display`.
+    static func lastName(_ name: String) -> String {
+        name.split(separator: ".").last.map(String.init) ?? name
     }
 
     /// The first part of a dotted name (`date.display`), or the argument of a transform (`uppercased(name)`),

@@ -25,6 +25,20 @@ struct TemplateScan {
         var column: Int
         /// Sections open around the tag in its own template, not counting the tag itself.
         var depth: Int
+        /// `{{{name}}}` or `{{&name}}`: written without escaping.
+        var unescaped = false
+    }
+
+    /// An `id="…"` the template writes as plain text, and the sections around it, which decide whether a page
+    /// has it: links may point at it.
+    struct StaticID: Equatable {
+        var id: String
+        var sections: [Condition]
+    }
+
+    struct Condition: Equatable {
+        var name: String
+        var inverted: Bool
     }
 
     struct Problem: Equatable {
@@ -35,6 +49,7 @@ struct TemplateScan {
 
     private(set) var tags: [Tag] = []
     private(set) var problems: [Problem] = []
+    private(set) var ids: [StaticID] = []
     /// Deepest section nesting in the template itself.
     private(set) var depth = 0
 
@@ -52,6 +67,7 @@ struct TemplateScan {
             while i < end { if bytes[i] == 0x0A { line += 1; lineStart = i + 1 }; i += 1 }
         }
         while let start = Self.find(open, in: bytes, from: i) {
+            collectIDs(bytes[i..<start], sections: stack)
             advanceLines(to: start)
             let tagLine = line, tagColumn = start - lineStart + 1
             var inner = start + open.count
@@ -100,8 +116,24 @@ struct TemplateScan {
             }
             tags.append(tag)
         }
+        collectIDs(bytes[i...], sections: stack)
         if let unclosed = stack.last {
             problems.append(Problem(line: unclosed.line, column: unclosed.column, message: "section '\(unclosed.name)' is opened but never closed"))
+        }
+    }
+
+    /// The ids written whole in `text` (between two tags): ` id="x"`, not `data-id="x"` nor `id="{{x}}"`.
+    private mutating func collectIDs(_ text: ArraySlice<UInt8>, sections: [Tag]) {
+        let marker = Array("id=\"".utf8)
+        var i = text.startIndex
+        while let start = Self.find(marker, in: text, from: i) {
+            i = start + marker.count
+            guard start > text.startIndex, [0x20, 0x0A, 0x09, 0x0D].contains(text[start - 1]) else { continue }
+            guard let end = text[i...].firstIndex(of: UInt8(ascii: "\"")), end > i else { continue }
+            let conditions = sections.filter { $0.kind == .section || $0.kind == .invertedSection }
+                .map { Condition(name: $0.name, inverted: $0.kind == .invertedSection) }
+            ids.append(StaticID(id: String(decoding: text[i..<end], as: UTF8.self), sections: conditions))
+            i = end + 1
         }
     }
 
@@ -124,14 +156,15 @@ struct TemplateScan {
             if "#^/><$&!=%".contains(sigil) { text = text.dropFirst() }
         }
         let name = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        return Tag(kind: kind, name: name, line: 0, column: 0, depth: 0)
+        return Tag(kind: kind, name: name, line: 0, column: 0, depth: 0, unescaped: triple || body.first == "&")
     }
 
     /// The first place at or after `from` where `needle` starts; a plain scan, linear for short needles.
-    private static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
-        guard let first = needle.first, from < bytes.count else { return nil }
+    private static func find<Bytes: RandomAccessCollection<UInt8>>(_ needle: [UInt8], in bytes: Bytes, from: Int) -> Int?
+    where Bytes.Index == Int {
+        guard let first = needle.first, from < bytes.endIndex else { return nil }
         var i = from
-        while i + needle.count <= bytes.count {
+        while i + needle.count <= bytes.endIndex {
             if bytes[i] == first, bytes[i..<i + needle.count].elementsEqual(needle) { return i }
             i += 1
         }

@@ -4,10 +4,11 @@ import Mustache
 /// The Mustache layouts of `templates/`, parsed once per build. Values are HTML-escaped unless a template
 /// asks otherwise with `{{{…}}}`, which the shipped templates use only for HTML the build made itself.
 public struct Templates: Sendable {
-    static let required = ["base", "home", "article", "note", "topics", "topic", "territory"]
     let library: MustacheLibrary
     /// Hash of every template's text, so that editing a template re-renders every page.
     let fingerprint: ContentHash
+    /// Each template's tags and ids, by name.
+    let scans: [String: TemplateScan]
 
     /// Escaping is the same as Mustache's (`& < > " '`), done on bytes; the pragma that selects it is put in
     /// front of every template, so that editors write plain Mustache.
@@ -28,14 +29,11 @@ public struct Templates: Sendable {
             }
             scanned[name] = TemplateCheck.Template(name: name, path: path, scan: scan, text: text)
         }
-        for name in required where scanned[name] == nil {
-            if !FileManager.default.fileExists(atPath: folder.appendingPathComponent("\(name).mustache").path) {
-                log.error("templates/\(name).mustache", "missing template")
-            }
-        }
         // Only templates within the limits, and free of cycles, reach swift-mustache's parser and renderer.
         guard !log.hasErrors else { return nil }
-        for diagnostic in TemplateCheck(templates: scanned).diagnostics(knownNames: ContextKeys.all) { log.append(diagnostic) }
+        for diagnostic in TemplateCheck(templates: scanned).diagnostics(schemas: PageRenderer.schemas, shared: PageRenderer.sharedSchema) {
+            log.append(diagnostic)
+        }
         guard !log.hasErrors else { return nil }
 
         var library = MustacheLibrary()
@@ -52,11 +50,30 @@ public struct Templates: Sendable {
                 log.error(template.path, "template error: \(error)")
             }
         }
-        return log.hasErrors ? nil : Templates(library: library, fingerprint: fingerprint)
+        return log.hasErrors ? nil : Templates(library: library, fingerprint: fingerprint, scans: scanned.mapValues(\.scan))
     }
 
-    func render(_ context: [String: Any], with name: String) -> String {
-        library.render(context, withTemplate: name) ?? ""
+    /// A missing template is an error only when a page of the site needs it: a site without the territory part
+    /// needs no `territory.mustache`.
+    func checkPresent(_ names: [String], log: inout DiagnosticLog) {
+        for name in names where scans[name] == nil { log.error("templates/\(name).mustache", "missing template") }
+    }
+
+    /// Renders `value` with the template `name`; fails only for a template that does not exist.
+    func render(_ value: TemplateValue, with name: String) throws(RenderFailed) -> String {
+        guard let text = library.render(value, withTemplate: name) else { throw RenderFailed(template: name) }
+        return text
+    }
+
+    /// The ids the template `name` writes as plain text, with those of its layout and partials.
+    func staticIDs(of name: String) -> [TemplateScan.StaticID] {
+        var seen: Set<String> = [], queue = [name], ids: [TemplateScan.StaticID] = []
+        while let next = queue.popLast() {
+            guard seen.insert(next).inserted, let scan = scans[next] else { continue }
+            ids += scan.ids
+            queue += scan.tags.filter { $0.kind == .partial || $0.kind == .parent }.map(\.name)
+        }
+        return ids
     }
 
     static func describe(_ error: Error) -> String {
@@ -68,6 +85,14 @@ public struct Templates: Sendable {
         case .invalidSetDelimiter: return "invalid set-delimiter tag"
         default: return "\(error)"
         }
+    }
+}
+
+/// A page whose template could not be rendered.
+struct RenderFailed: Error {
+    var template: String
+    var diagnostic: Diagnostic {
+        Diagnostic(.error, "templates/\(template).mustache", line: 1, column: 1, "cannot render: no template '\(template)'")
     }
 }
 

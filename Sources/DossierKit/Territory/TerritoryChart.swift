@@ -45,15 +45,16 @@ struct TerritoryChart {
 
     static func number(_ value: Double) -> String { NumberText.plain((value * 10).rounded() / 10) }
 
-    func svg(description: String) -> String {
+    /// The chart, titled and described in the site's words (`site.yml`'s `territory`).
+    func svg(title: String, axisLabel: String, description: String) -> String {
         var out = """
         <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" \
         aria-labelledby="territory-chart-title territory-chart-desc" font-family="system-ui, sans-serif" font-size="12">
-        <title id="territory-chart-title">Ukrainian-held territory in Kursk oblast, km², by who gave the figure</title>
+        <title id="territory-chart-title">\(HTML.escape(title))</title>
         <desc id="territory-chart-desc">\(HTML.escape(description))</desc>
 
         """
-        out += axes()
+        out += axes(label: axisLabel)
         for side in TerritoryFigure.Side.allCases {
             out += series(side)
         }
@@ -62,7 +63,7 @@ struct TerritoryChart {
         return out
     }
 
-    func axes() -> String {
+    func axes(label: String) -> String {
         var out = "<g class=\"axes\" fill=\"#1d232b\" stroke=\"none\">\n"
         let plotBottom = height - bottom
         var value = 0.0
@@ -72,7 +73,7 @@ struct TerritoryChart {
             out += "<text x=\"\(Self.number(left - 8))\" y=\"\(yy)\" dy=\"4\" text-anchor=\"end\">\(NumberText.format(value))</text>\n"
             value += step
         }
-        out += "<text x=\"8\" y=\"\(Self.number(top - 14))\" text-anchor=\"start\" font-weight=\"bold\">km² held by Ukraine</text>\n"
+        out += "<text x=\"8\" y=\"\(Self.number(top - 14))\" text-anchor=\"start\" font-weight=\"bold\">\(HTML.escape(label))</text>\n"
         let (start, end) = timeDomain
         var month = firstMonth()
         let months = monthsBetween(start, end)

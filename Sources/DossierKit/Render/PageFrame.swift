@@ -1,0 +1,37 @@
+/// What every page's template receives besides its kind's own values, for the layout (`base.mustache`): the
+/// page's title, the way back to the root, the site's name and language from `site.yml`, and the navigation.
+struct PageFrame: Codable {
+    var pageTitle: String
+    /// `../../` on a page two folders deep: links stay relative, so the site works from any folder.
+    var root: String
+    var site: SiteValues
+    var nav: [NavLink]
+
+    struct SiteValues: Codable {
+        var title: String
+        var description: String?
+        var language: String
+    }
+
+    struct NavLink: Codable {
+        var label: String
+        var href: String
+        /// The link to the page it is on: `aria-current="page"`.
+        var current: Bool
+    }
+
+    init(page: SitePage, title: String, site: SiteIndex) {
+        pageTitle = title
+        let root = String.rootPrefix(depth: page.depth)
+        self.root = root
+        self.site = SiteValues(title: site.config.title, description: site.config.description, language: site.config.language)
+        nav = site.navigation.map { section in
+            NavLink(label: section.label, href: root + section.page.path, current: section.page == page)
+        }
+    }
+}
+
+extension String {
+    /// `../../` for a page `depth` folders below the root.
+    static func rootPrefix(depth: Int) -> String { String(repeating: "../", count: depth) }
+}

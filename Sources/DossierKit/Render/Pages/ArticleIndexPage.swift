@@ -1,0 +1,41 @@
+/// `articles/index.html`: every source article by month, newest first; undated articles last.
+enum ArticleIndexPage: SinglePageKind {
+    static let name = "articles"
+    static let section: String? = "Articles"
+    static let route = ["articles"]
+
+    struct Context: Codable {
+        var months: [Month]
+        var count: Int
+
+        struct Month: Codable {
+            /// `2025-03`, for the section's id; `undated` for articles without a date.
+            var id: String
+            var name: String
+            var articles: [ArticleItem]
+        }
+    }
+
+    static func view(in site: SiteIndex) -> (title: String, context: Context) {
+        // The articles are newest first already, undated ones last: consecutive runs of one month are its group.
+        var months: [Context.Month] = []
+        for article in site.articles {
+            let id = article.date.map { Day(year: $0.year, month: $0.month, day: nil)?.iso ?? "" } ?? "undated"
+            let item = ArticleItem(article, from: page)
+            if months.last?.id == id {
+                months[months.count - 1].articles.append(item)
+            } else {
+                let name = article.date.flatMap { Day(year: $0.year, month: $0.month, day: nil)?.display } ?? "Date unknown"
+                months.append(Context.Month(id: id, name: name, articles: [item]))
+            }
+        }
+        return ("Articles", Context(months: months, count: site.articles.count))
+    }
+}
+
+extension ArticleIndexPage {
+    /// Each month's section, `#2025-03`, besides the template's own ids.
+    static func anchors(_ key: String, in site: SiteIndex) -> PageAnchors? {
+        PageAnchors(noun: "month", ids: Set(view(in: site).context.months.map(\.id)))
+    }
+}

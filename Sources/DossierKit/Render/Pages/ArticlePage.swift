@@ -1,0 +1,55 @@
+/// `articles/<id>/index.html`: a cleaned article, its paragraphs numbered `#p1`… for citations, and the notes
+/// that cite it.
+enum ArticlePage: PageKind {
+    static let name = "article"
+
+    struct Context: Codable {
+        var title: String
+        var hasTitle: Bool
+        var outlet: String?
+        var url: String?
+        var summary: String?
+        var date: DateValues?
+        var dateFromFileName: Bool
+        var paragraphs: [Paragraph]
+        var topics: [TopicLink]
+        var hasTopics: Bool
+        var citedBy: [NoteItem]
+        var hasCitedBy: Bool
+
+        struct Paragraph: Codable {
+            var anchor: String
+            var text: String
+        }
+    }
+
+    static func path(_ key: String) -> String { "articles/\(key)/index.html" }
+
+    /// `articles/<id>/` or, as editors write it, the article's file `articles/<id>.txt`.
+    static func key(route: [String]) -> String? {
+        guard route.count == 2, route[0] == "articles" else { return nil }
+        return route[1].hasSuffix(".txt") ? String(route[1].dropLast(4)) : route[1]
+    }
+
+    static func keys(in site: SiteIndex) -> [String] { site.articles.map(\.id) }
+
+    static func anchors(_ key: String, in site: SiteIndex) -> PageAnchors? {
+        guard let article = site.article(key) else { return nil }
+        let count = article.paragraphs.count
+        return PageAnchors(noun: "paragraph", ids: Set((0..<count).map { "p\($0 + 1)" }),
+                           summary: "#p1 to #p\(max(count, 1))")
+    }
+
+    static func view(_ key: String, in site: SiteIndex) -> (title: String, context: Context)? {
+        guard let article = site.article(key) else { return nil }
+        let here = page(key)
+        let citedBy = site.citations[article.id] ?? []
+        return (article.title ?? article.id, Context(
+            title: article.title ?? article.id, hasTitle: article.title != nil, outlet: article.outlet, url: article.url,
+            summary: article.summary, date: article.date.map(DateValues.init),
+            dateFromFileName: article.dateSource == .fileName,
+            paragraphs: article.paragraphs.enumerated().map { Context.Paragraph(anchor: "p\($0.offset + 1)", text: $0.element) },
+            topics: TopicLink.list(article.topics, in: site, from: here), hasTopics: !article.topics.isEmpty,
+            citedBy: citedBy.map { NoteItem($0, from: here) }, hasCitedBy: !citedBy.isEmpty))
+    }
+}
