@@ -147,7 +147,9 @@ struct FixtureSiteTests {
         let folder = try Self.makeSite()
         defer { folder.cleanUp() }
         let report = try SiteBuild.run(site: folder.url, output: folder.url.appendingPathComponent("public"))
-        #expect(report.pages == 9)
+        // Two notes, two articles, a topic, the topic index, the home page and the indexes of notes and articles;
+        // no territory page, since the site has no content/territory.csv.
+        #expect(report.pages == 10)
         let article = try folder.read("public/articles/2025-01-02-a/index.html")
         #expect(article.contains("<h1>Ukraine holds the line</h1>"))
         #expect(article.contains("<span class=\"outlet\">Outlet Times</span>"))
@@ -198,7 +200,7 @@ struct FixtureSiteTests {
             "content/notes/bad.md:4:10: error: unknown topic 'Kursk incursoin'; did you mean 'Kursk incursion'?",
             "content/notes/bad.md:5:11: error: unknown source article 'no-such-article'",
             "content/notes/bad.md:7:3: error: link to unknown article 'missing'",
-            "content/notes/bad.md:7:43: error: link to unknown paragraph '#p99' of article '2025-01-02-a' (it has #p1 to #p2)",
+            "content/notes/bad.md:7:43: error: link to unknown paragraph '#p99' of article '2025-01-02-a' (it has #p1 to #p2; the page also has #cited-heading, #main)",
         ])
         try folder.write("content/notes/bad.md", """
         ---
@@ -214,7 +216,7 @@ struct FixtureSiteTests {
             "content/notes/bad.md:4:10: error: unknown topic 'Kursk incursoin'; did you mean 'Kursk incursion'?",
             "content/notes/bad.md:5:11: error: unknown source article 'no-such-article'",
             "content/notes/bad.md:7:3: error: link to unknown article 'missing'",
-            "content/notes/bad.md:7:43: error: link to unknown paragraph '#p99' of article '2025-01-02-a' (it has #p1 to #p2)",
+            "content/notes/bad.md:7:43: error: link to unknown paragraph '#p99' of article '2025-01-02-a' (it has #p1 to #p2; the page also has #cited-heading, #main)",
         ])
         #expect(try folder.read("public/index.html") == before)
         #expect(!folder.exists("public/notes/bad"))

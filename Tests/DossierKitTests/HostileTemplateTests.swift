@@ -50,8 +50,8 @@ struct HostileTemplateTests {
         let result = try Dossier.build(site.site)
         #expect(result.status == 0)
         #expect(result.errors.split(separator: "\n").map(String.init) == [
-            "templates/note.mustache:2:5: warning: 'titel' is not a value any page provides; it renders as nothing; did you mean 'title'?",
-            "templates/note.mustache:2:28: warning: 'displya' is not a value any page provides; it renders as nothing; did you mean 'display'?",
+            "templates/note.mustache:2:5: warning: 'titel' is not a value this page provides; it renders as nothing; did you mean 'title'?",
+            "templates/note.mustache:2:28: warning: 'displya' is not a value this page provides; it renders as nothing; did you mean 'display'?",
         ])
     }
 
@@ -67,7 +67,7 @@ struct HostileTemplateTests {
     }
 
     @Test("the shipped templates and the page contexts agree on every name, both ways")
-    func contextKeysAgree() throws {
+    func contextNamesAgree() throws {
         var log = DiagnosticLog()
         let templates = try #require(Templates.load(from: Repo.root.appendingPathComponent("templates"), site: SiteFiles(site: Repo.root), log: &log))
         #expect(log.items.isEmpty, "\(log.items)")
@@ -79,18 +79,31 @@ struct HostileTemplateTests {
         try folder.write("content/articles/2025-01-01-linked.txt", "---\ntitle: Linked\noutlet: X\nurl: https://example.org/a\n---\nA sentence of the report, long enough to keep.\n")
         let cache = try BuildCache(site: folder.url)
         let content = try SiteLoader.load(SiteFiles(site: folder.url), cache: cache, log: &log)
-        let index = SiteIndex.build(content, files: Set(SitePage.dataFiles.map(\.path)), log: &log)
+        let index = SiteIndex.build(content, log: &log)
         let renderer = PageRenderer(templates: templates, index: index, bodies: cache.bodies)
-        var names = Set<String>()
-        func collect(_ value: Any) {
-            if let map = value as? [String: Any] {
-                for (key, inner) in map { names.insert(key); collect(inner) }
-            } else if let list = value as? [Any] {
-                list.forEach(collect)
+        // Every name a page's value holds is in its kind's schema, and every name of the schemas is used by the
+        // shipped templates.
+        var given: [String: Set<String>] = [:]
+        func collect(_ value: TemplateValue, into names: inout Set<String>) {
+            switch value {
+            case .map(let map): for (key, inner) in zip(map.keys, map.values) { names.insert(key); collect(inner, into: &names) }
+            case .list(let items): for item in items { collect(item, into: &names) }
+            default: break
             }
         }
-        for page in renderer.pages { if let view = try renderer.view(page) { collect(view.context) } }
-        #expect(names.subtracting(ContextKeys.all).isEmpty, "names the pages give that ContextKeys lacks")
-        #expect(ContextKeys.all.subtracting(names).isEmpty, "names in ContextKeys that no page of the dossier gives")
+        for page in renderer.pages {
+            let value = try #require(PageRenderer.value(of: page, in: index))
+            collect(value.value, into: &given[value.template, default: []])
+        }
+        #expect(Set(given.keys) == Set(PageKinds.all.map { $0.name }))
+        for (kind, names) in given {
+            let schema = try #require(PageRenderer.schemas[kind])
+            #expect(names.isSubset(of: schema.names), "\(kind): \(names.subtracting(schema.names))")
+        }
+        var used = Set<String>()
+        for scan in templates.scans.values {
+            for tag in scan.tags { used.formUnion(tag.name.split(separator: ".").map(String.init)) }
+        }
+        #expect(PageRenderer.sharedSchema.names.subtracting(used).isEmpty, "names no template uses")
     }
 }

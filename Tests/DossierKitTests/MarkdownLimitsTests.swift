@@ -114,7 +114,7 @@ struct MarkdownWireTests {
                 Markdown.Link(url: "../nowhere/x", line: 6, column: 2, isImage: false),
             ], anchors: ["a", "a-2"], depth: 4),
             targets: [SiteLink(page: .file("x"), resolvedPath: "x", fragment: nil), nil,
-                      SiteLink(page: .article("a"), resolvedPath: "articles/a", fragment: "p2"),
+                      SiteLink(page: ArticlePage.page("a"), resolvedPath: "articles/a", fragment: "p2"),
                       SiteLink(page: nil, resolvedPath: "nowhere/x", fragment: nil)]),
         processorSeconds: 1.25, retiring: true)
 

@@ -53,7 +53,7 @@ struct TerritoryCSVTests {
     func unknownArticle() {
         var log = DiagnosticLog()
         let figures = TerritoryCSV.load(Self.header + "2024-08-12,10,X,Ukraine,claimed,no-such-article,\n", path: "content/territory.csv", log: &log)
-        _ = TerritoryIndex.build(figures, articles: [], log: &log)
+        _ = TerritoryIndex.build(figures, articles: [], focus: ["Kursk"], log: &log)
         #expect(log.sorted.map(\.description) == ["content/territory.csv:2: error: column 'source': unknown article 'no-such-article'"])
     }
 
@@ -82,7 +82,7 @@ struct TerritorySeedTests {
         var found: [(String, Double, AreaFigure.Kind)] = []
         for name in try SeedTests.articleFiles() {
             let paragraphs = ArticleCleaner.cleanFile(try Repo.text("content/articles/\(name)")).paragraphs
-            found += AreaExtractor.figures(in: paragraphs, focus: TerritoryFocus.names).map { (name, $0.km2, $0.kind) }
+            found += AreaExtractor.figures(in: paragraphs, focus: SiteConfig.standard.territory.focus).map { (name, $0.km2, $0.kind) }
         }
         #expect(found.map(\.1) == [1300, 78])
         #expect(found.map(\.2) == [.peak, .held])
@@ -131,7 +131,7 @@ struct TerritoryChartTests {
     @Test("every figure is drawn at its place, with a title naming it")
     func points() {
         let chart = TerritoryChart(figures: figures)
-        let svg = chart.svg(description: "A description")
+        let svg = chart.svg(title: "Area & <held>", axisLabel: "km²", description: "A description")
         for f in figures {
             let cx = TerritoryChart.number(chart.x(f.date)), cy = TerritoryChart.number(chart.y(f.areaKm2))
             let drawn = svg.contains("cx=\"\(cx)\" cy=\"\(cy)\"") || svg.contains("data-cx=\"\(cx)\" data-cy=\"\(cy)\"")
@@ -140,13 +140,14 @@ struct TerritoryChartTests {
         #expect(svg.contains("<title>12 August 2024: 1,000 km², claimed by C &lt;x&gt;</title>"))
         #expect(svg.contains("role=\"img\""))
         #expect(svg.contains("<desc id=\"territory-chart-desc\">A description</desc>"))
+        #expect(svg.contains("<title id=\"territory-chart-title\">Area &amp; &lt;held&gt;</title>"))
         #expect(!svg.contains("C <x>"))
     }
 
     @Test("the axes are labelled with months and km²")
     func axes() {
-        let svg = TerritoryChart(figures: figures).svg(description: "")
-        for label in [">Aug 2024<", ">Jan 2025<", ">1,400<", ">0<", "km² held by Ukraine", "Date of the figure"] {
+        let svg = TerritoryChart(figures: figures).svg(title: "", axisLabel: "km² held by the defender", description: "")
+        for label in [">Aug 2024<", ">Jan 2025<", ">1,400<", ">0<", "km² held by the defender", "Date of the figure"] {
             #expect(svg.contains(label), "\(label)")
         }
         #expect(svg.contains("stroke-dasharray=\"7 4\""))

@@ -74,15 +74,15 @@ struct TopicTests {
 @Suite("Site links")
 struct SiteLinkTests {
     @Test("links written from a note resolve to pages", arguments: [
-        ("../articles/a-b/", SitePage.article("a-b"), nil),
-        ("../articles/a-b/#p4", SitePage.article("a-b"), "p4"),
-        ("../articles/a-b.txt", SitePage.article("a-b"), nil),
-        ("other.md", SitePage.note("other"), nil),
-        ("Other%20Note.md", SitePage.note("other-note"), nil),
-        ("../notes/other/", SitePage.note("other"), nil),
-        ("/topics/drones/", SitePage.topic("drones"), nil),
-        ("/territory/", SitePage.territory, nil),
-        ("../index.html", SitePage.home, nil),
+        ("../articles/a-b/", ArticlePage.page("a-b"), nil),
+        ("../articles/a-b/#p4", ArticlePage.page("a-b"), "p4"),
+        ("../articles/a-b.txt", ArticlePage.page("a-b"), nil),
+        ("other.md", NotePage.page("other"), nil),
+        ("Other%20Note.md", NotePage.page("other-note"), nil),
+        ("../notes/other/", NotePage.page("other"), nil),
+        ("/topics/drones/", TopicPage.page("drones"), nil),
+        ("/territory/", TerritoryPage.page, nil),
+        ("../index.html", HomePage.page, nil),
         ("/data/territory.csv", SitePage.file("data/territory.csv"), nil),
     ] as [(String, SitePage, String?)])
     func resolves(url: String, page: SitePage, fragment: String?) {
@@ -106,9 +106,9 @@ struct SiteLinkTests {
 
     @Test("pages know their files and depth")
     func pages() {
-        #expect(SitePage.note("x").path == "notes/x/index.html")
-        #expect(SitePage.note("x").depth == 2)
-        #expect(SitePage.home.depth == 0)
+        #expect(NotePage.page("x").path == "notes/x/index.html")
+        #expect(NotePage.page("x").depth == 2)
+        #expect(HomePage.page.depth == 0)
         #expect(String.rootPrefix(depth: 2) == "../../")
     }
 }

@@ -18,6 +18,13 @@ public struct Templates: Sendable {
 
     /// Parses every `*.mustache` file; a syntax error is reported at the template's line and column.
     static func load(from folder: URL, site siteFiles: SiteFiles, log: inout DiagnosticLog) -> Templates? {
+        // The templates' own problems decide whether they load, not the content's: the link check needs them.
+        var templateLog = DiagnosticLog()
+        defer { log.append(contentsOf: templateLog) }
+        return load(from: folder, site: siteFiles, templateLog: &templateLog)
+    }
+
+    private static func load(from folder: URL, site siteFiles: SiteFiles, templateLog log: inout DiagnosticLog) -> Templates? {
         _ = registration
         var scanned: [String: TemplateCheck.Template] = [:]
         for (file, url) in SiteLoader.files(in: folder, ending: ".mustache") {

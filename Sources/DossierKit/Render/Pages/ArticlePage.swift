@@ -5,7 +5,6 @@ enum ArticlePage: PageKind {
 
     struct Context: Codable {
         var title: String
-        var hasTitle: Bool
         var outlet: String?
         var url: String?
         var summary: String?
@@ -45,7 +44,7 @@ enum ArticlePage: PageKind {
         let here = page(key)
         let citedBy = site.citations[article.id] ?? []
         return (article.title ?? article.id, Context(
-            title: article.title ?? article.id, hasTitle: article.title != nil, outlet: article.outlet, url: article.url,
+            title: article.title ?? article.id, outlet: article.outlet, url: article.url,
             summary: article.summary, date: article.date.map(DateValues.init),
             dateFromFileName: article.dateSource == .fileName,
             paragraphs: article.paragraphs.enumerated().map { Context.Paragraph(anchor: "p\($0.offset + 1)", text: $0.element) },

@@ -14,7 +14,6 @@ enum TopicPage: PageKind {
             var title: String
             var href: String
             var kind: String
-            var isNote: Bool
             var summary: String?
             var date: DateValues?
         }
@@ -40,7 +39,7 @@ enum TopicPage: PageKind {
             name: topic.name, description: topic.description, aliases: topic.aliases.joined(separator: ", "),
             entries: entries.map { entry in
                 Context.Entry(title: entry.title, href: href(entry.page, from: here), kind: entry.kind.rawValue,
-                              isNote: entry.kind == .note, summary: entry.summary, date: entry.date.map(DateValues.init))
+                              summary: entry.summary, date: entry.date.map(DateValues.init))
             },
             count: entries.count))
     }
