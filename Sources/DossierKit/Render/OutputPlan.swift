@@ -1,10 +1,12 @@
 import Foundation
 
 /// Every file the site has, with its key, and how to make each one: pages from their values, data files from
-/// their text, static files from `templates/assets/`. Values are computed once, for the key, and rendered from.
+/// their text, static files from `templates/assets/`. A page's value is not kept from its key to its rendering
+/// (at 10,000 notes that would hold the whole site's values at once): it is made again by the same function,
+/// and its key checked again, for the pages that are written.
 struct OutputPlan: Sendable {
     enum Source: Sendable {
-        case page(PageRenderer.PageValue)
+        case page(SitePage, key: ContentHash)
         case data(String)
         case asset(Data)
     }
@@ -18,7 +20,8 @@ struct OutputPlan: Sendable {
         self.renderer = renderer
         let pages = Parallel.map(renderer.pages) { page -> (String, ContentHash, Source)? in
             guard let value = PageRenderer.value(of: page, in: renderer.index) else { return nil }
-            return (page.path, renderer.key(of: page, value), .page(value))
+            let key = renderer.key(of: page, value)
+            return (page.path, key, .page(page, key: key))
         }.compactMap { $0 }
         let data = renderer.dataFiles.map { file -> (String, ContentHash, Source) in
             let text = file.text(renderer.index)
@@ -39,7 +42,11 @@ struct OutputPlan: Sendable {
 
     func contents(of path: String) throws -> Data {
         switch sources[path] {
-        case .page(let value): return Data(try renderer.render(value).utf8)
+        case .page(let page, let key):
+            guard let value = PageRenderer.value(of: page, in: renderer.index), renderer.key(of: page, value) == key else {
+                throw PublishError("the page \(path) changed while the site was being written")
+            }
+            return Data(try renderer.render(value).utf8)
         case .data(let text): return Data(text.utf8)
         case .asset(let bytes): return bytes
         case nil: return Data()

@@ -47,6 +47,8 @@ extension SinglePageKind {
     static func view(_ key: String, in site: SiteIndex) -> (title: String, context: Context)? { view(in: site) }
     /// The one page of this kind.
     static var page: SitePage { SitePage(kind: name, key: "") }
+    /// The way back to the root from the page: `../` per folder of its route.
+    static var root: String { String.rootPrefix(depth: route.count) }
 }
 
 /// What a link may name after `#` on a page, besides the ids its template writes.

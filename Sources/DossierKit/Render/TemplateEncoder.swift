@@ -3,60 +3,55 @@
 /// name up in an enclosing context (a source article without a date must not show the note's date).
 enum TemplateEncoding {
     static func value<T: Encodable>(of context: T) -> TemplateValue {
-        if let direct = TemplateEncoder.direct(context) { return direct }
-        let encoder = TemplateEncoder()
         // The contexts are this module's own structs; encoding them cannot fail, but a value that throws
         // anyway renders as nothing rather than stopping the build.
-        do { try context.encode(to: encoder) } catch { return .null }
-        return encoder.node.value
+        (try? TemplateEncoder.value(context, codingPath: [])) ?? .null
     }
 }
 
-/// What an encoder has written so far; a class, because nested containers keep writing into it after they are
-/// handed out.
+/// What an encoder has written so far: values go straight into a map or list; a class, because nested
+/// containers (which the contexts' synthesized `encode(to:)` never asks for, but `Encoder` must offer) keep
+/// writing into it after they are handed out.
 final class TemplateNode {
-    enum Shape { case empty, value(TemplateValue), map([(String, TemplateNode)]), list([TemplateNode]) }
-    var shape: Shape = .empty
-
-    init(_ shape: Shape = .empty) { self.shape = shape }
+    enum Shape { case empty, single, map, list }
+    var shape = Shape.empty
+    var single = TemplateValue.null
+    var map = TemplateMap()
+    var list: [TemplateValue] = []
+    /// Nested containers, filled in when the value is read: their position in `map.values` or `list`.
+    var pending: [(index: Int, node: TemplateNode)] = []
 
     var value: TemplateValue {
         switch shape {
         case .empty: return .null
-        case .value(let value): return value
-        case .map(let items):
-            var map = TemplateMap()
-            map.keys.reserveCapacity(items.count)
-            map.values.reserveCapacity(items.count)
-            for (key, node) in items { map.append(key, node.value) }
+        case .single: return single
+        case .map:
+            var map = self.map
+            for (index, node) in pending { map.values[index] = node.value }
             return .map(map)
-        case .list(let items): return .list(items.map(\.value))
+        case .list:
+            var list = self.list
+            for (index, node) in pending { list[index] = node.value }
+            return .list(list)
         }
     }
 
-    func append(_ key: String, _ node: TemplateNode) {
-        if case .map(var items) = shape {
-            shape = .empty
-            items.append((key, node))
-            shape = .map(items)
-        } else {
-            shape = .map([(key, node)])
-        }
+    func append(_ key: String, _ value: TemplateValue) { map.append(key, value) }
+
+    func append(_ key: String, node: TemplateNode) {
+        pending.append((map.values.count, node))
+        map.append(key, .null)
     }
 
-    func append(_ node: TemplateNode) {
-        if case .list(var items) = shape {
-            shape = .empty
-            items.append(node)
-            shape = .list(items)
-        } else {
-            shape = .list([node])
-        }
+    func append(node: TemplateNode) {
+        pending.append((list.count, node))
+        list.append(.null)
     }
 }
 
 final class TemplateEncoder: Encoder {
     let node: TemplateNode
+    /// Not tracked (always empty): nothing reads it, and keeping it would cost an array per value.
     let codingPath: [any CodingKey]
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
@@ -66,18 +61,18 @@ final class TemplateEncoder: Encoder {
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        if case .map = node.shape {} else { node.shape = .map([]) }
+        node.shape = .map
         return KeyedEncodingContainer(Keyed<Key>(node: node, codingPath: codingPath))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        if case .list = node.shape {} else { node.shape = .list([]) }
+        node.shape = .list
         return Unkeyed(node: node, codingPath: codingPath)
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer { Single(node: node, codingPath: codingPath) }
 
-    /// Scalars and optionals without an encoder of their own.
+    /// Scalars, and the build's own HTML, without an encoder of their own.
     static func direct<T: Encodable>(_ value: T) -> TemplateValue? {
         switch value {
         case let text as String: return .text(text)
@@ -89,81 +84,83 @@ final class TemplateEncoder: Encoder {
         }
     }
 
-    static func node<T: Encodable>(_ value: T, codingPath: [any CodingKey]) throws -> TemplateNode {
-        if let direct = direct(value) { return TemplateNode(.value(direct)) }
+    static func value<T: Encodable>(_ value: T, codingPath: [any CodingKey]) throws -> TemplateValue {
+        if let direct = direct(value) { return direct }
         let encoder = TemplateEncoder(codingPath: codingPath)
         try value.encode(to: encoder)
-        return encoder.node
+        return encoder.node.value
     }
 
     struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
         let node: TemplateNode
         let codingPath: [any CodingKey]
 
-        mutating func encodeNil(forKey key: Key) { node.append(key.stringValue, TemplateNode(.value(.null))) }
+        mutating func encodeNil(forKey key: Key) { node.append(key.stringValue, .null) }
+        mutating func encode(_ value: String, forKey key: Key) { node.append(key.stringValue, .text(value)) }
+        mutating func encode(_ value: Int, forKey key: Key) { node.append(key.stringValue, .number(value)) }
+        mutating func encode(_ value: Bool, forKey key: Key) { node.append(key.stringValue, .flag(value)) }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-            node.append(key.stringValue, try TemplateEncoder.node(value, codingPath: codingPath + [key]))
+            node.append(key.stringValue, try TemplateEncoder.value(value, codingPath: codingPath))
         }
         // `nil` is written as `.null`, where the standard library's default would leave the key out.
         mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
             guard let value else { return encodeNil(forKey: key) }
             try encode(value, forKey: key)
         }
-        mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws {
-            guard let value else { return encodeNil(forKey: key) }
-            node.append(key.stringValue, TemplateNode(.value(.text(value))))
+        mutating func encodeIfPresent(_ value: String?, forKey key: Key) {
+            node.append(key.stringValue, value.map { .text($0) } ?? .null)
         }
-        mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws {
-            guard let value else { return encodeNil(forKey: key) }
-            node.append(key.stringValue, TemplateNode(.value(.number(value))))
+        mutating func encodeIfPresent(_ value: Int?, forKey key: Key) {
+            node.append(key.stringValue, value.map { .number($0) } ?? .null)
         }
-        mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws {
-            guard let value else { return encodeNil(forKey: key) }
-            node.append(key.stringValue, TemplateNode(.value(.flag(value))))
+        mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) {
+            node.append(key.stringValue, value.map { .flag($0) } ?? .null)
         }
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-            let child = TemplateNode(.map([]))
-            node.append(key.stringValue, child)
-            return KeyedEncodingContainer(Keyed<NestedKey>(node: child, codingPath: codingPath + [key]))
+            let child = TemplateNode()
+            child.shape = .map
+            node.append(key.stringValue, node: child)
+            return KeyedEncodingContainer(Keyed<NestedKey>(node: child, codingPath: codingPath))
         }
         mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-            let child = TemplateNode(.list([]))
-            node.append(key.stringValue, child)
-            return Unkeyed(node: child, codingPath: codingPath + [key])
+            let child = TemplateNode()
+            child.shape = .list
+            node.append(key.stringValue, node: child)
+            return Unkeyed(node: child, codingPath: codingPath)
         }
         mutating func superEncoder() -> any Encoder { TemplateEncoder(node: node, codingPath: codingPath) }
         mutating func superEncoder(forKey key: Key) -> any Encoder {
             let child = TemplateNode()
-            node.append(key.stringValue, child)
-            return TemplateEncoder(node: child, codingPath: codingPath + [key])
+            node.append(key.stringValue, node: child)
+            return TemplateEncoder(node: child, codingPath: codingPath)
         }
     }
 
     struct Unkeyed: UnkeyedEncodingContainer {
         let node: TemplateNode
         let codingPath: [any CodingKey]
-        var count: Int {
-            if case .list(let items) = node.shape { return items.count }
-            return 0
-        }
+        var count: Int { node.list.count }
 
-        mutating func encodeNil() { node.append(TemplateNode(.value(.null))) }
+        mutating func encodeNil() { node.list.append(.null) }
+        mutating func encode(_ value: String) { node.list.append(.text(value)) }
         mutating func encode<T: Encodable>(_ value: T) throws {
-            node.append(try TemplateEncoder.node(value, codingPath: codingPath))
+            node.list.append(try TemplateEncoder.value(value, codingPath: codingPath))
         }
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-            let child = TemplateNode(.map([]))
-            node.append(child)
+            let child = TemplateNode()
+            child.shape = .map
+            node.append(node: child)
             return KeyedEncodingContainer(Keyed<NestedKey>(node: child, codingPath: codingPath))
         }
         mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-            let child = TemplateNode(.list([]))
-            node.append(child)
+            let child = TemplateNode()
+            child.shape = .list
+            node.append(node: child)
             return Unkeyed(node: child, codingPath: codingPath)
         }
         mutating func superEncoder() -> any Encoder {
             let child = TemplateNode()
-            node.append(child)
+            node.append(node: child)
             return TemplateEncoder(node: child, codingPath: codingPath)
         }
     }
@@ -172,9 +169,10 @@ final class TemplateEncoder: Encoder {
         let node: TemplateNode
         let codingPath: [any CodingKey]
 
-        mutating func encodeNil() { node.shape = .value(.null) }
+        mutating func encodeNil() { node.shape = .single; node.single = .null }
         mutating func encode<T: Encodable>(_ value: T) throws {
-            node.shape = try TemplateEncoder.node(value, codingPath: codingPath).shape
+            node.shape = .single
+            node.single = try TemplateEncoder.value(value, codingPath: codingPath)
         }
     }
 }

@@ -21,7 +21,7 @@ enum ArticleIndexPage: SinglePageKind {
         var months: [Context.Month] = []
         for article in site.articles {
             let id = article.date.map { Day(year: $0.year, month: $0.month, day: nil)?.iso ?? "" } ?? "undated"
-            let item = ArticleItem(article, from: page)
+            let item = ArticleItem(article, root: root)
             if months.last?.id == id {
                 months[months.count - 1].articles.append(item)
             } else {

@@ -41,14 +41,14 @@ enum ArticlePage: PageKind {
 
     static func view(_ key: String, in site: SiteIndex) -> (title: String, context: Context)? {
         guard let article = site.article(key) else { return nil }
-        let here = page(key)
+        let root = String.rootPrefix(depth: page(key).depth)
         let citedBy = site.citations[article.id] ?? []
         return (article.title ?? article.id, Context(
             title: article.title ?? article.id, outlet: article.outlet, url: article.url,
             summary: article.summary, date: article.date.map(DateValues.init),
             dateFromFileName: article.dateSource == .fileName,
             paragraphs: article.paragraphs.enumerated().map { Context.Paragraph(anchor: "p\($0.offset + 1)", text: $0.element) },
-            topics: TopicLink.list(article.topics, in: site, from: here), hasTopics: !article.topics.isEmpty,
-            citedBy: citedBy.map { NoteItem($0, from: here) }, hasCitedBy: !citedBy.isEmpty))
+            topics: TopicLink.list(article.topics, in: site, root: root), hasTopics: !article.topics.isEmpty,
+            citedBy: citedBy.map { NoteItem($0, root: root) }, hasCitedBy: !citedBy.isEmpty))
     }
 }

@@ -20,11 +20,11 @@ enum HomePage: SinglePageKind {
     static func view(in site: SiteIndex) -> (title: String, context: Context) {
         let latest = site.territory.latestBySide
         return ("Overview", Context(
-            notes: site.notes.prefix(8).map { NoteItem($0, from: page) },
-            articles: site.articles.prefix(8).map { ArticleItem($0, from: page) },
-            topics: TopicItem.all(in: site, from: page),
+            notes: site.notes.prefix(8).map { NoteItem($0, root: root) },
+            articles: site.articles.prefix(8).map { ArticleItem($0, root: root) },
+            topics: TopicItem.all(in: site, root: root),
             noteCount: site.notes.count, articleCount: site.articles.count, topicCount: site.topics.count,
             territory: site.parts.contains(.territory) && !latest.isEmpty
-                ? Context.Territory(latest: latest.map { FigureRow($0, in: site, from: page) }) : nil))
+                ? Context.Territory(latest: latest.map { FigureRow($0, in: site, root: root) }) : nil))
     }
 }

@@ -10,6 +10,6 @@ enum NoteIndexPage: SinglePageKind {
     }
 
     static func view(in site: SiteIndex) -> (title: String, context: Context) {
-        ("Notes", Context(notes: site.notes.map { NoteItem($0, from: page) }, count: site.notes.count))
+        ("Notes", Context(notes: site.notes.map { NoteItem($0, root: root) }, count: site.notes.count))
     }
 }

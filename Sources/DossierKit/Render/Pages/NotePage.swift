@@ -31,12 +31,12 @@ enum NotePage: PageKind {
 
     static func view(_ key: String, in site: SiteIndex) -> (title: String, context: Context)? {
         guard let note = site.note(key) else { return nil }
-        let here = page(key)
+        let root = String.rootPrefix(depth: page(key).depth)
         return (note.title, Context(
             title: note.title, date: DateValues(note.date), summary: note.summary,
-            topics: TopicLink.list(note.topics, in: site, from: here), hasTopics: !note.topics.isEmpty,
+            topics: TopicLink.list(note.topics, in: site, root: root), hasTopics: !note.topics.isEmpty,
             body: NoteBodyRef(slug: note.slug, hash: note.bodyHash),
-            sources: note.sources.compactMap { site.article($0.value) }.map { ArticleItem($0, from: here) },
+            sources: note.sources.compactMap { site.article($0.value) }.map { ArticleItem($0, root: root) },
             hasSources: !note.sources.isEmpty))
     }
 }

@@ -11,9 +11,9 @@ struct DateValues: Codable {
     }
 }
 
-/// A link to another page, relative to the page it is on.
-func href(_ target: SitePage, from page: SitePage) -> String {
-    String.rootPrefix(depth: page.depth) + target.path
+/// A link to another page, relative to the page it is on, whose way back to the root is `root` (`../../`).
+func href(_ target: SitePage, root: String) -> String {
+    root + target.path
 }
 
 struct NoteItem: Codable {
@@ -22,9 +22,9 @@ struct NoteItem: Codable {
     var date: DateValues
     var summary: String?
 
-    init(_ note: Note, from page: SitePage) {
+    init(_ note: Note, root: String) {
         title = note.title
-        href = DossierKit.href(NotePage.page(note.slug), from: page)
+        href = root + NotePage.path(note.slug)
         date = DateValues(note.date)
         summary = note.summary
     }
@@ -37,9 +37,9 @@ struct ArticleItem: Codable {
     var summary: String?
     var date: DateValues?
 
-    init(_ article: Article, from page: SitePage) {
+    init(_ article: Article, root: String) {
         title = article.title ?? article.id
-        href = DossierKit.href(ArticlePage.page(article.id), from: page)
+        href = root + ArticlePage.path(article.id)
         outlet = article.outlet
         summary = article.listSummary
         date = article.date.map(DateValues.init)
@@ -53,10 +53,10 @@ struct TopicItem: Codable {
     var countText: String
     var description: String?
 
-    static func all(in site: SiteIndex, from page: SitePage) -> [TopicItem] {
+    static func all(in site: SiteIndex, root: String) -> [TopicItem] {
         site.topics.map { topic in
             let count = site.topicEntries[topic.slug]?.count ?? 0
-            return TopicItem(name: topic.name, href: DossierKit.href(TopicPage.page(topic.slug), from: page), count: count,
+            return TopicItem(name: topic.name, href: root + TopicPage.path(topic.slug), count: count,
                              countText: count == 1 ? "1 page" : "\(count) pages", description: topic.description)
         }
     }
@@ -67,9 +67,9 @@ struct TopicLink: Codable {
     var href: String
 
     /// The topics `slugs` name, by name.
-    static func list(_ slugs: [String], in site: SiteIndex, from page: SitePage) -> [TopicLink] {
+    static func list(_ slugs: [String], in site: SiteIndex, root: String) -> [TopicLink] {
         slugs.compactMap(site.topic)
             .sorted { $0.name.lowercased() < $1.name.lowercased() }
-            .map { TopicLink(name: $0.name, href: DossierKit.href(TopicPage.page($0.slug), from: page)) }
+            .map { TopicLink(name: $0.name, href: root + TopicPage.path($0.slug)) }
     }
 }

@@ -24,7 +24,7 @@ enum TerritoryPage: SinglePageKind {
         let series = site.territory
         var previous: [TerritoryFigure.Side: Double] = [:]
         let curated = series.curated.map { figure -> FigureRow in
-            var row = FigureRow(figure, in: site, from: page)
+            var row = FigureRow(figure, in: site, root: root)
             if let side = figure.side {
                 // The difference from the same side's previous figure: sides are never subtracted from each other.
                 if let before = previous[side] {
@@ -43,12 +43,12 @@ enum TerritoryPage: SinglePageKind {
                                                           description: chartDescription(series, summary: wording.chartSummary))
         return ("Territory over time", Context(
             curated: curated, hasCurated: !series.curated.isEmpty,
-            extracted: series.extracted.map { FigureRow($0, in: site, from: page) }, hasExtracted: !series.extracted.isEmpty,
-            undated: series.undated.map { UndatedRow($0, in: site, from: page) }, hasUndated: !series.undated.isEmpty,
+            extracted: series.extracted.map { FigureRow($0, in: site, root: root) }, hasExtracted: !series.extracted.isEmpty,
+            undated: series.undated.map { UndatedRow($0, in: site, root: root) }, hasUndated: !series.undated.isEmpty,
             hasQuoted: !series.extracted.isEmpty || !series.undated.isEmpty,
             chart: HTMLFragment(chart),
-            csvHref: href(SitePage.file(TerritoryCSVFile.path), from: page),
-            jsonHref: href(SitePage.file(TerritoryJSONFile.path), from: page)))
+            csvHref: href(SitePage.file(TerritoryCSVFile.path), root: root),
+            jsonHref: href(SitePage.file(TerritoryJSONFile.path), root: root)))
     }
 
     /// The chart's text alternative: the site's summary sentence, then each side's first and last figure and the
@@ -82,7 +82,7 @@ struct FigureRow: Codable {
     var sourceOutlet: String?
     var isExternal: Bool
 
-    init(_ figure: TerritoryFigure, in site: SiteIndex, from page: SitePage) {
+    init(_ figure: TerritoryFigure, in site: SiteIndex, root: String) {
         date = DateValues(figure.date)
         areaText = NumberText.format(figure.areaKm2)
         claimant = figure.claimant
@@ -94,7 +94,7 @@ struct FigureRow: Codable {
         quote = figure.quote
         switch figure.source {
         case let .article(id, paragraph):
-            sourceHref = href(ArticlePage.page(id), from: page) + (paragraph.map { "#p\($0)" } ?? "")
+            sourceHref = root + ArticlePage.path(id) + (paragraph.map { "#p\($0)" } ?? "")
             sourceLabel = site.article(id).map { $0.title ?? id } ?? id
             sourceOutlet = site.article(id)?.outlet
             isExternal = false
@@ -128,12 +128,12 @@ struct UndatedRow: Codable {
     var sourceLabel: String
     var sourceOutlet: String?
 
-    init(_ figure: UndatedFigure, in site: SiteIndex, from page: SitePage) {
+    init(_ figure: UndatedFigure, in site: SiteIndex, root: String) {
         areaText = NumberText.format(figure.areaKm2)
         kind = FigureRow.label(figure.kind)
         quote = figure.quote
         claimant = figure.claimant.isEmpty ? nil : figure.claimant
-        sourceHref = href(ArticlePage.page(figure.article), from: page) + "#p\(figure.paragraph)"
+        sourceHref = root + ArticlePage.path(figure.article) + "#p\(figure.paragraph)"
         sourceLabel = site.article(figure.article).map { $0.title ?? figure.article } ?? figure.article
         sourceOutlet = site.article(figure.article)?.outlet
     }

@@ -9,6 +9,6 @@ enum TopicIndexPage: SinglePageKind {
     }
 
     static func view(in site: SiteIndex) -> (title: String, context: Context) {
-        ("Topics", Context(topics: TopicItem.all(in: site, from: page)))
+        ("Topics", Context(topics: TopicItem.all(in: site, root: root)))
     }
 }

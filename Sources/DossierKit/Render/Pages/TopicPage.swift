@@ -33,12 +33,12 @@ enum TopicPage: PageKind {
 
     static func view(_ key: String, in site: SiteIndex) -> (title: String, context: Context)? {
         guard let topic = site.topic(key) else { return nil }
-        let here = page(key)
+        let root = String.rootPrefix(depth: page(key).depth)
         let entries = site.topicEntries[topic.slug] ?? []
         return (topic.name, Context(
             name: topic.name, description: topic.description, aliases: topic.aliases.joined(separator: ", "),
             entries: entries.map { entry in
-                Context.Entry(title: entry.title, href: href(entry.page, from: here), kind: entry.kind.rawValue,
+                Context.Entry(title: entry.title, href: href(entry.page, root: root), kind: entry.kind.rawValue,
                               summary: entry.summary, date: entry.date.map(DateValues.init))
             },
             count: entries.count))
