@@ -4,8 +4,8 @@ import Yams
 ///
 /// Composing shares an alias's node instead of copying it, so aliases cost no memory there; but Yams hashes every
 /// mapping key to find duplicates, and a key that is an alias of an alias of … (a "billion laughs") is hashed
-/// through its whole expansion: nine lines of anchors keep a build busy for hours. So the text's aliases are
-/// weighed before it is composed.
+/// through its whole expansion: nine lines of anchors kept a build busy past a 20 s deadline, and each further line
+/// multiplies that by its width. So the text's aliases are weighed before it is composed.
 enum YAMLDocument {
     /// The most text, in bytes, that aliases may repeat in one file, counted with aliases inside repeated text.
     /// Far above what sharing a few values needs, far below what takes noticeable time to hash.
