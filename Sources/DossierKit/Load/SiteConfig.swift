@@ -38,6 +38,7 @@ public struct NavEntry: Sendable, Hashable {
     public var section: String
     /// The text of the link; `nil` for the section's own label.
     public var label: String?
+    /// Where the section's name is written in `site.yml`.
     public var line: Int
     public var column: Int
 
