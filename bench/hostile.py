@@ -44,6 +44,13 @@ def cache_with_huge_length(site):
         f.write("\n")
 
 
+def laughs(indent=""):
+    """Nine lines of YAML, each an anchored list of nine aliases of the line before: 9^9 items once expanded."""
+    lines = [indent + "a0: &a0 [" + ", ".join(["lol"] * 9) + "]"]
+    lines += [indent + "a%d: &a%d [%s]" % (k, k, ", ".join(["*a%d" % (k - 1)] * 9)) for k in range(1, 9)]
+    return "\n".join(lines) + "\n"
+
+
 CASES = [
     ("note: 5,000-column table (30 KB)", {"content/notes/hostile.md": NOTE + table(5000, 30 * 1024)}),
     ("note: 2,000-column table (12 KB)", {"content/notes/hostile.md": NOTE + table(2000, 12 * 1024)}),
@@ -55,6 +62,8 @@ CASES = [
     ("template: 20,000 nested sections", {"templates/note.mustache": "{{#title}}" * 20000 + "{{/title}}" * 20000}),
     ("template: partial that includes itself", {"templates/loop.mustache": "{{> loop}}"}),
     ("cache: a length field overwritten", cache_with_huge_length),
+    ("topics.yml: an alias bomb as a key", {"content/topics.yml": "- name: Kursk\n  x:\n" + laughs("    ") + "- {? *a8 : 1, name: Y}\n"}),
+    ("note: an alias bomb as a front matter key", {"content/notes/hostile.md": "---\ntitle: X\n" + laughs() + "? *a8\n: 1\n---\nbody\n"}),
 ]
 
 

@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """make bench: builds synthetic dossiers with dossier, Hugo and the cmark-gfm command line in one run, and prints
-median wall times, peak memory and the ratios the performance targets are stated in.
+median wall times, peak memory and the ratios the performance targets are stated in. With --reference, another
+dossier binary (say, the build of main before a change) builds a copy of each site too, run by run alternately
+with this one, and the two are printed side by side.
 
-  python3 bench/run.py [--sizes 1000,10000,50000] [--runs 3]
+  python3 bench/run.py [--sizes 1000,10000,50000] [--runs 3] [--reference PATH [--reference-templates DIR]]
 """
 import argparse
 import os
@@ -38,8 +40,17 @@ def timed(cmd, cwd=None, cpus=None):
 
 
 def median_of(runs, fn):
-    results = [fn() for _ in range(runs)]
-    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+    return interleaved(runs, [fn])[0]
+
+
+def interleaved(runs, fns):
+    """Each of fns once per round, the order reversed every other round so that neither always runs on a cache
+    the other warmed or a disk the other filled; for each, the median wall time and the largest peak memory."""
+    results = [[] for _ in fns]
+    for r in range(runs):
+        for i in (range(len(fns)) if r % 2 == 0 else reversed(range(len(fns)))):
+            results[i].append(fns[i]())
+    return [(statistics.median(x[0] for x in res), max(x[1] for x in res)) for res in results]
 
 
 def hugo_site(site, hugo_dir):
@@ -81,39 +92,75 @@ def clean(site, trash):
     os.sync()
 
 
-def bench(n, runs, work, trash):
+class Builder:
+    """One dossier binary and the copy of the site it builds: each keeps its own output and build cache."""
+
+    def __init__(self, binary, site):
+        self.binary, self.site = binary, site
+        self.command = [binary, "build", site]
+        self.notes = sorted(os.path.join(site, "content", "notes", f) for f in os.listdir(os.path.join(site, "content", "notes")))
+
+
+def bench(n, runs, work, trash, reference=None, reference_templates=None):
     site = os.path.join(work, "site-%d" % n)
     generate.generate(site, n)
     shutil.copytree(os.path.join(ROOT, "templates"), os.path.join(site, "templates"))
-    bodies = sorted(os.path.join(site, "content", "notes", f) for f in os.listdir(os.path.join(site, "content", "notes")))
-    build = [DOSSIER, "build", site]
+    # The shipped configuration, so that the build reads one as a real site's does (a binary from before
+    # site.yml ignores it).
+    if os.path.exists(os.path.join(ROOT, "site.yml")):
+        shutil.copy(os.path.join(ROOT, "site.yml"), os.path.join(site, "site.yml"))
+    builders = [Builder(DOSSIER, site)]
+    if reference:
+        reference_site = os.path.join(work, "site-%d-reference" % n)
+        shutil.copytree(site, reference_site, ignore=shutil.ignore_patterns("templates"))
+        shutil.copytree(reference_templates or os.path.join(ROOT, "templates"), os.path.join(reference_site, "templates"))
+        builders.append(Builder(reference, reference_site))
+    bodies = builders[0].notes
+    build = builders[0].command
 
-    def cold():
-        clean(site, trash)
-        return timed(build)
+    def cold(builder):
+        def run():
+            clean(builder.site, trash)
+            return timed(builder.command)
+        return run
 
+    edits = [0]
+
+    def one_edit(builder):
+        # The same note in each copy, with the same new text in one round: a text no earlier round wrote.
+        def run():
+            edited = builder.notes[len(builder.notes) // 2]
+            original = open(edited).read()
+            with open(edited, "a") as f:
+                f.write("\nAn edit, number %d.\n" % (edits[0] // len(builders)))
+            edits[0] += 1
+            result = timed(builder.command)
+            with open(edited, "w") as f:
+                f.write(original)
+            timed(builder.command)
+            return result
+        return run
+
+    stages = [("cold", cold), ("nochange", lambda b: lambda: timed(b.command)), ("oneedit", one_edit)]
     row = {"n": n}
-    row["cold"] = median_of(runs, cold)
-    row["nochange"] = median_of(runs, lambda: timed(build))
-    edited = bodies[len(bodies) // 2]
-    original = open(edited).read()
-
-    def one_edit():
-        with open(edited, "a") as f:
-            f.write("\nAn edit at %f.\n" % time.perf_counter())
-        result = timed(build)
-        with open(edited, "w") as f:
-            f.write(original)
-        timed(build)
-        return result
-
-    row["oneedit"] = median_of(runs, one_edit)
+    for name, stage in stages:
+        results = interleaved(runs, [stage(b) for b in builders])
+        row[name] = results[0]
+        if reference:
+            row["reference " + name] = results[1]
 
     # The output after edits and rebuilds must be byte-identical to a cold build.
-    reference = os.path.join(work, "reference-%d" % n)
-    subprocess.run(build + ["--output", reference], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    diff = subprocess.run(["diff", "-r", "-q", reference, os.path.join(site, "public")], stdout=subprocess.PIPE)
+    reference_output = os.path.join(work, "cold-%d" % n)
+    subprocess.run(build + ["--output", reference_output], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    diff = subprocess.run(["diff", "-r", "-q", reference_output, os.path.join(site, "public")], stdout=subprocess.PIPE)
     row["identical"] = diff.returncode == 0
+    trash.put(reference_output)
+    if reference:
+        diff = subprocess.run(["diff", "-r", "-q", os.path.join(site, "public"), os.path.join(builders[1].site, "public")],
+                              stdout=subprocess.PIPE, text=True)
+        row["same as reference"] = diff.returncode == 0
+        row["differing files"] = len(diff.stdout.splitlines())
+        trash.put(builders[1].site)
 
     hugo_dir = os.path.join(work, "hugo-%d" % n)
     hugo_site(site, hugo_dir)
@@ -134,7 +181,7 @@ def bench(n, runs, work, trash):
                 out.write(f.read())
     row["floor"] = median_of(runs, lambda: timed(CMARK + [joined], cpus="0"))
     os.remove(joined)
-    for path in (hugo_dir, reference, site):
+    for path in (hugo_dir, site):
         trash.put(path)
     return row
 
@@ -144,7 +191,18 @@ def main():
     parser.add_argument("--sizes", default="1000,10000,50000")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--work", default=None, help="folder to build in (default: the system's temporary folder)")
+    parser.add_argument("--reference", default=None, metavar="PATH",
+                        help="another dossier binary to build the same sites with, alternately, for comparison")
+    parser.add_argument("--reference-templates", default=None, metavar="DIR",
+                        help="the templates the reference builds with (default: this repository's)")
     args = parser.parse_args()
+    reference = os.path.abspath(args.reference) if args.reference else None
+    if reference and not (os.path.isfile(reference) and os.access(reference, os.X_OK)):
+        sys.exit("--reference %s: not an executable file" % args.reference)
+    if args.reference_templates and not reference:
+        sys.exit("--reference-templates needs --reference")
+    if args.reference_templates and not os.path.isdir(os.path.join(args.reference_templates)):
+        sys.exit("--reference-templates %s: not a folder" % args.reference_templates)
     sizes = [int(s) for s in args.sizes.split(",")]
     work = tempfile.mkdtemp(prefix="dossier-bench-", dir=args.work)
     trash = Trash(work)
@@ -158,7 +216,7 @@ def main():
     try:
         for n in sizes:
             print("benchmarking %d notes..." % n, file=sys.stderr, flush=True)
-            r = bench(n, args.runs, work, trash)
+            r = bench(n, args.runs, work, trash, reference, args.reference_templates)
             rows.append(r)
             fmt = lambda t: "%6.3f s %6.1f MiB" % t
             print("%8d | %s | %s | %s | %s | %s | %8.3fx | %10.3fx | %8.3fx %8.3fx | %s" % (
@@ -167,6 +225,8 @@ def main():
                 r["oneedit"][0] / r["cold"][0], "yes" if r["identical"] else "NO"), flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    if reference:
+        print_comparison(rows, reference, args.reference_templates)
     by_n = {r["n"]: r for r in rows}
     if 10000 in by_n and 50000 in by_n:
         print("growth 10,000 → 50,000 notes: %.2fx the time (target at most 5.5x)" % (by_n[50000]["cold"][0] / by_n[10000]["cold"][0]))
@@ -180,8 +240,28 @@ def main():
             ("one-note rebuild at most 0.15x cold", r["oneedit"][0] <= 0.15 * r["cold"][0]),
             ("rebuilt output identical to a cold build", r["identical"]),
         ]
+        if reference:
+            checks += [("cold build no slower than the reference (5% margin)", r["cold"][0] <= 1.05 * r["reference cold"][0]),
+                       ("no-change rebuild no slower than the reference (5% margin)",
+                        r["nochange"][0] <= 1.05 * r["reference nochange"][0])]
         for name, ok in checks:
             print("%-45s %s" % (name, "met" if ok else "MISSED"))
+
+
+def print_comparison(rows, reference, templates):
+    """This dossier beside the reference, stage by stage: times and peak memory, and their ratios."""
+    print()
+    print("this dossier (%s) against the reference (%s, templates: %s), alternating run by run:"
+          % (os.path.relpath(DOSSIER, ROOT), reference, templates or "this repository's"))
+    print("%8s | %-15s | %-19s | %-19s | %9s | %9s" % ("notes", "stage", "this dossier", "reference", "time", "memory"))
+    fmt = lambda t: "%6.3f s %6.1f MiB" % t
+    for r in rows:
+        for key, name in (("cold", "cold"), ("nochange", "no change"), ("oneedit", "one note edited")):
+            new, old = r[key], r["reference " + key]
+            print("%8d | %-15s | %s | %s | %8.3fx | %8.3fx" % (r["n"], name, fmt(new), fmt(old), new[0] / old[0], new[1] / old[1]))
+        print("%8d | %-15s | %s" % (r["n"], "output", "the same as the reference's" if r["same as reference"]
+                                     else "differs from the reference's in %d files or folders (diff -r -q)" % r["differing files"]))
+    print("(time and memory: this dossier's over the reference's; below 1 is better)")
 
 
 if __name__ == "__main__":

@@ -2,9 +2,13 @@ import ArgumentParser
 
 @main
 struct Dossier: ParsableCommand {
+    /// The one place the version is written; `dossier --version` prints it.
+    static let version = "0.12.0"
+
     static let configuration = CommandConfiguration(
         commandName: "dossier",
         abstract: "Builds a briefing website from news articles and Markdown notes.",
+        version: version,
         subcommands: [Build.self, Inspect.self, MarkdownWorkerCommand.self],
         defaultSubcommand: Build.self
     )

@@ -2,7 +2,7 @@ import ArgumentParser
 import DossierKit
 import Foundation
 
-/// `dossier inspect FILE [--json]`
+/// `dossier inspect FILE [--site PATH] [--json]`
 struct Inspect: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show what the build makes of one article or note, without building.",
@@ -19,13 +19,12 @@ struct Inspect: ParsableCommand {
     var json = false
 
     func run() throws {
-        let url = URL(fileURLWithPath: file)
         let inspection: Inspection
         do {
-            inspection = try Inspection.inspect(file: url, site: URL(fileURLWithPath: site),
-                                                options: BuildOptions(markdownWorker: MarkdownWorkerCommand.executable))
+            inspection = try Inspection.inspect(file: URL(fileURLWithPath: file), site: SiteFolder.url(site),
+                                                options: SiteFolder.buildOptions)
         } catch {
-            FileHandle.standardError.write(Data("\(file): error: cannot read the file: \(error.localizedDescription)\n".utf8))
+            Output.error("\(file): error: cannot read the file: \(error.localizedDescription)")
             throw ExitCode(1)
         }
         print(json ? inspection.json : inspection.text, terminator: "")

@@ -41,12 +41,9 @@ struct FrontMatter {
         let bodyStart = closing.end < utf8.endIndex ? utf8.index(after: closing.end) : closing.end
         let bodyLine = yamlLineCount + 3
         do {
-            // UTF-8 named explicitly: Yams' default encoding reads the whole process environment on every call.
-            let node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
+            let node = try YAMLDocument.compose(yaml, path: path, lineOffset: 1)
             let fields = try YAMLFields(node: node, path: path, lineOffset: 1)
             return FrontMatter(fields: fields, body: String(text[bodyStart...]), bodyLine: bodyLine)
-        } catch let error as YamlError {
-            log.append(error.diagnostic(path: path, lineOffset: 1))
         } catch let error as Diagnostic {
             log.append(error)
         } catch {

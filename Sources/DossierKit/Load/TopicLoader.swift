@@ -7,9 +7,9 @@ enum TopicLoader {
     static func load(_ text: String, path: String, log: inout DiagnosticLog) -> [Topic] {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text, .default, .default, .utf8)
-        } catch let error as YamlError {
-            log.append(error.diagnostic(path: path, lineOffset: 0))
+            root = try YAMLDocument.compose(text, path: path, lineOffset: 0)
+        } catch let error as Diagnostic {
+            log.append(error)
             return []
         } catch {
             log.error(path, "invalid YAML: \(error)")

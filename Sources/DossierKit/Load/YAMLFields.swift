@@ -48,18 +48,33 @@ struct YAMLFields {
         return ((mark?.line ?? 1) + lineOffset, mark?.column ?? 1)
     }
 
-    private func position(_ node: Node) -> (line: Int, column: Int) {
+    func position(_ node: Node) -> (line: Int, column: Int) {
         ((node.mark?.line ?? 1) + lineOffset, node.mark?.column ?? 1)
     }
 
-    /// Warns about fields outside `known`, suggesting the closest known name.
-    func warnUnknown(known: [String], log: inout DiagnosticLog) {
+    /// The value of `key` as written, for shapes the typed accessors do not cover.
+    func node(_ key: String) -> Node? { entries[key] }
+
+    /// Warns about fields outside `known`, suggesting the closest known name; `listing` names them all too.
+    func warnUnknown(known: [String], listing: Bool = false, log: inout DiagnosticLog) {
         for key in keys where !known.contains(key) {
             let (l, c) = position(ofKey: key)
             var message = "unknown field '\(key)' is ignored"
             if let near = Suggest.closest(to: key, among: known) { message += "; did you mean '\(near)'?" }
+            if listing { message += " (the fields are \(known.map { "'\($0)'" }.joined(separator: ", ")))" }
             log.warning(path, line: l, column: c, message)
         }
+    }
+
+    /// The mapping under `key` as fields of their own; `nil` when absent or not a mapping (reported).
+    func fields(_ key: String, log: inout DiagnosticLog) -> YAMLFields? {
+        guard let node = entries[key] else { return nil }
+        guard case .mapping = node, let fields = try? YAMLFields(node: node, path: path, lineOffset: lineOffset) else {
+            let (l, c) = position(node)
+            log.error(path, line: l, column: c, "field '\(key)' must be a mapping of fields (key: value), found \(node.kindName)")
+            return nil
+        }
+        return fields
     }
 
     func string(_ key: String, required: Bool = false, log: inout DiagnosticLog) -> Located<String>? {
@@ -68,9 +83,7 @@ struct YAMLFields {
             return nil
         }
         let (l, c) = position(node)
-        guard case let .scalar(scalar) = node, scalar.tag.description != Tag.Name.null.rawValue,
-              !(scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string))
-        else {
+        guard case let .scalar(scalar) = node, !scalar.isNull else {
             log.error(path, line: l, column: c, "field '\(key)' must be text, found \(node.kindName)")
             return nil
         }
@@ -116,6 +129,13 @@ struct YAMLFields {
             return nil
         }
         return Located(value: day, line: text.line, column: text.column)
+    }
+}
+
+extension Node.Scalar {
+    /// Whether the scalar is YAML's null: `~`, `null`, or nothing at all (`key:`), unless quoted.
+    var isNull: Bool {
+        tag.description == Tag.Name.null.rawValue || (style == .plain && ["", "~", "null", "Null", "NULL"].contains(string))
     }
 }
 

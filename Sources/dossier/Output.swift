@@ -1,0 +1,18 @@
+import DossierKit
+import Foundation
+
+/// What the commands print: results on standard output, problems and timings on standard error.
+enum Output {
+    /// One line on standard error.
+    static func error(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    /// Each diagnostic, compiler style, on standard error.
+    static func diagnostics(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics { error(diagnostic.description) }
+    }
+
+    /// "1 note", "2 notes".
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+}
