@@ -41,6 +41,7 @@ public struct Inspection: Sendable {
         }
         // The topics file's own problems belong to a build, not to this file.
         var topicsLog = DiagnosticLog()
+        let (config, _) = SiteLoader.readConfig(SiteFiles(site: site), log: &topicsLog)
         let topicsText = SiteLoader.readOptional(site.appendingPathComponent("content"), "topics.yml", from: SiteFiles(site: site), log: &topicsLog,
                                                  missing: "no topics file")
         let topics = topicsText.map { TopicLoader.load($0, path: "content/topics.yml", log: &topicsLog) } ?? []
@@ -54,10 +55,10 @@ public struct Inspection: Sendable {
             return note(text, path: path, stem: String(name.dropLast(3)), markdown: markdown, log: &log)
         }
         let id = name.hasSuffix(".txt") ? String(name.dropLast(4)) : name
-        return article(text, path: path, id: id, topics: topics, log: &log)
+        return article(text, path: path, id: id, topics: topics, focus: config.territory.focus, log: &log)
     }
 
-    static func article(_ text: String, path: String, id: String, topics: [Topic], log: inout DiagnosticLog) -> Inspection {
+    static func article(_ text: String, path: String, id: String, topics: [Topic], focus: [String], log: inout DiagnosticLog) -> Inspection {
         let matcher = TopicMatcher(topics: topics)
         var inspection = Inspection(path: path, kind: .article)
         guard let (article, cleaned) = ArticleLoader.read(text, path: path, id: id, matcher: matcher, log: &log) else {
@@ -76,7 +77,7 @@ public struct Inspection: Sendable {
         let names = Dictionary(topics.map { ($0.slug, $0.name) }, uniquingKeysWith: { a, _ in a })
         let searched = ([article.title ?? ""] + article.paragraphs).joined(separator: "\n")
         inspection.topics = matcher.matches(in: searched).map { (names[$0.slug] ?? $0.slug, $0.term, $0.found) }
-        inspection.figures = AreaExtractor.figures(in: article.paragraphs, focus: SiteConfig.standard.territory.focus).map { figure in
+        inspection.figures = AreaExtractor.figures(in: article.paragraphs, focus: focus).map { figure in
             Figure(km2: figure.km2, kind: figure.kind.rawValue, claimant: figure.claimant,
                    quotes: figure.quotes.map { ($0.paragraph + 1, $0.sentence, $0.text) })
         }

@@ -64,8 +64,8 @@ public struct SiteContent: Sendable {
     public var notes: [Note]
     /// The curated rows of `content/territory.csv`; `nil` when the site has no such file.
     public var territory: [TerritoryFigure]?
-    /// `site.yml`.
-    public var config: SiteConfig = .standard
     /// Hash of every content file read, in order: equal hashes mean equal content.
     public var inputHash: ContentHash
+    /// `site.yml`.
+    public var config: SiteConfig = .standard
 }

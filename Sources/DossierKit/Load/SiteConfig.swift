@@ -3,7 +3,7 @@
 public struct SiteConfig: Sendable, Hashable {
     /// The site's name, in every page's title and header. Required in `site.yml`.
     public var title: String
-    /// A sentence or two about the site, for the footer (and later the pages' meta description).
+    /// A sentence or two about the site, for templates (`{{site.description}}`; the meta description, later).
     public var description: String?
     /// The language of the pages, a BCP 47 tag as written (`en`, `uk`, `en-GB`, `zh-Hant`).
     public var language: String
@@ -27,6 +27,9 @@ public struct SiteConfig: Sendable, Hashable {
         self.parts = parts
         self.territory = territory
     }
+
+    /// Where the file is, relative to the site folder.
+    static let path = "site.yml"
 
     /// The configuration of a site without `site.yml`.
     public static let standard = SiteConfig(title: "Dossier")

@@ -5,6 +5,7 @@ public enum SiteLoader {
     static func load(_ siteFiles: SiteFiles, cache: BuildCache, options: BuildOptions = BuildOptions(),
                      log: inout DiagnosticLog) throws -> SiteContent {
         let content = siteFiles.site.appendingPathComponent("content")
+        let (config, configText) = readConfig(siteFiles, log: &log)
         let topicsText = readOptional(content, "topics.yml", from: siteFiles, log: &log, missing: "no topics file; pages will have no topics")
         let topics = topicsText.map { TopicLoader.load($0, path: "content/topics.yml", log: &log) } ?? []
 
@@ -41,15 +42,16 @@ public enum SiteLoader {
         let articles = articleEntries.map(\.value)
         let notes = try cache.save(noteEntries).map(\.value)
 
-        let territoryText = readOptional(content, "territory.csv", from: siteFiles, log: &log,
-                                         missing: "no territory series; the territory page will list only figures found in articles")
+        let territoryText = readOptional(content, "territory.csv", from: siteFiles, log: &log, missing: nil)
         let territory = territoryText.map { TerritoryCSV.load($0, path: "content/territory.csv", log: &log) }
         var inputs = ContentHash("dossier content")
-        for text in [topicsText ?? "", territoryText ?? ""] { inputs = inputs.combined(ContentHash(text)) }
+        // A missing file and an empty one differ: the territory part is on only when its file exists.
+        for text in [configText, topicsText, territoryText] { inputs = inputs.combined(ContentHash(text.map { "+" + $0 } ?? "-")) }
         for (path, hash) in articleEntries.map({ ($0.value.path, $0.hash) }) + noteEntries.map({ ($0.value.path, $0.hash) }) {
             inputs = inputs.combined(ContentHash(path)).combined(hash)
         }
-        return SiteContent(topics: topics, articles: articles, notes: notes, territory: territory, inputHash: inputs)
+        return SiteContent(topics: topics, articles: articles, notes: notes, territory: territory, inputHash: inputs,
+                           config: config)
     }
 
     /// Reads `files` on every core. A file whose hash (combined with `salt`) the cache knows gives the cached
@@ -142,16 +144,22 @@ public enum SiteLoader {
         return .text(text, hash: hash)
     }
 
-    /// The text of `content/<name>`, or `nil` with a warning when the site has no such file.
+    /// `site.yml`, and its text; the standard configuration when the site has none.
+    static func readConfig(_ siteFiles: SiteFiles, log: inout DiagnosticLog) -> (SiteConfig, String?) {
+        let text = readOptional(siteFiles.site, SiteConfig.path, from: siteFiles, log: &log, missing: nil, folder: "")
+        return (text.map { SiteConfigLoader.load($0, path: SiteConfig.path, log: &log) } ?? .standard, text)
+    }
+
+    /// The text of `content/<name>`, or `nil` (with a warning saying `missing`, if given) when there is no such file.
     static func readOptional(_ content: URL, _ name: String, from siteFiles: SiteFiles, log: inout DiagnosticLog,
-                             missing: String) -> String? {
+                             missing: String?, folder: String = "content/") -> String? {
         let url = content.appendingPathComponent(name)
         var info = stat()
         guard lstat(url.path, &info) == 0 else {
-            log.warning("content/" + name, missing)
+            if let missing { log.warning(folder + name, missing) }
             return nil
         }
-        return readText(url, path: "content/" + name, from: siteFiles, log: &log)
+        return readText(url, path: folder + name, from: siteFiles, log: &log)
     }
 
     /// Regular files in `folder` whose names end with `ending`, sorted by name so that the build does not
