@@ -77,10 +77,10 @@ struct HostileTemplateTests {
         try FileManager.default.copyItem(at: Repo.root.appendingPathComponent("content"), to: folder.url.appendingPathComponent("content"))
         // The dossier's articles have no `url` yet; one that does gives the article page its link.
         try folder.write("content/articles/2025-01-01-linked.txt", "---\ntitle: Linked\noutlet: X\nurl: https://example.org/a\n---\nA sentence of the report, long enough to keep.\n")
-        let cache = try BuildCache(site: folder.url)
-        let content = try SiteLoader.load(SiteFiles(site: folder.url), cache: cache, log: &log)
+        let bodies = MemoryBodies()
+        let content = try SiteLoader.load(SiteFiles(site: folder.url), bodies: bodies, log: &log).content
         let index = SiteIndex.build(content, files: Set(SitePage.dataFiles.map(\.path)), log: &log)
-        let renderer = PageRenderer(templates: templates, index: index, bodies: cache.bodies)
+        let renderer = PageRenderer(templates: templates, index: index, bodies: bodies)
         var names = Set<String>()
         func collect(_ value: Any) {
             if let map = value as? [String: Any] {

@@ -3,11 +3,7 @@ import Foundation
 /// What was made from each content file by an earlier build, by the hash of the file: a file with the same hash
 /// is not parsed again. A missing, old or damaged cache file is simply empty; it never fails a build.
 struct FileCache<Value> {
-    struct Entry {
-        var hash: ContentHash
-        var value: Value
-        var diagnostics: [Diagnostic]
-    }
+    typealias Entry = LoadedFile<Value>
 
     private(set) var entries: [String: Entry] = [:]
 
@@ -18,10 +14,10 @@ struct FileCache<Value> {
         return cache
     }
 
-    /// Whether the cache file already holds exactly `entries` (as it does after a build that parsed nothing), so
-    /// that writing them again would change nothing.
-    func holds(_ entries: [Entry], key: KeyPath<Value, String>) -> Bool {
-        entries.count == self.entries.count && entries.allSatisfy { self.entries[$0.value[keyPath: key]]?.hash == $0.hash }
+    /// Whether the cache file already holds exactly the files `loaded` (as it does after a build that parsed
+    /// nothing), so that writing them again would change nothing.
+    func holds<Loaded>(_ loaded: [LoadedFile<Loaded>], path: (Loaded) -> String) -> Bool {
+        loaded.count == entries.count && loaded.allSatisfy { entries[path($0.value)]?.hash == $0.hash }
     }
 
     func entry(for path: String, hash: ContentHash) -> Entry? {

@@ -5,7 +5,7 @@ import Foundation
 struct PageRenderer: Sendable {
     let templates: Templates
     let index: SiteIndex
-    let bodies: BodyStore
+    let bodies: any NoteBodies
 
     /// Every page and data file the site has, in a fixed order.
     var pages: [SitePage] {
@@ -42,7 +42,7 @@ struct PageRenderer: Sendable {
             return self.page(page, "article", title: article.title ?? article.id, self.article(article, on: page))
         case .note(let slug):
             guard let note = index.note(slug) else { return nil }
-            return self.page(page, "note", title: note.title, self.note(note, on: page, body: try bodies.read(note.body)))
+            return self.page(page, "note", title: note.title, self.note(note, on: page, body: try bodies.body(of: note)))
         case .topic(let slug):
             guard let topic = index.topic(slug) else { return nil }
             return self.page(page, "topic", title: topic.name, self.topic(topic, on: page))
