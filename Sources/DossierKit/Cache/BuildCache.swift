@@ -79,15 +79,14 @@ final class BuildCache: ContentReuse, @unchecked Sendable {
     func remember(articles loadedArticles: [LoadedFile<Article>], notes loadedNotes: [LoadedFile<Note>],
                   slack: Int = CachedBodies.slack) throws {
         if !articles.holds(loadedArticles, path: \.path) {
-            FileCache.save(loadedArticles, to: folder + "/articles", format: CacheCoding.articleFormat, write: CacheCoding.write)
+            FileCache<Article>.save(loadedArticles, to: folder + "/articles", format: CacheCoding.articleFormat, write: CacheCoding.write)
         }
         if notes.holds(loadedNotes, path: \.path) { return }
-        try bodies.compact(keeping: loadedNotes.map(\.value), slack: slack)
-        let stored = try loadedNotes.map { entry in
+        try bodies.compact(keeping: loadedNotes.lazy.map(\.value), slack: slack)
+        try FileCache<StoredNote>.save(loadedNotes, to: folder + "/notes", format: CacheCoding.noteFormat) { note, writer in
             // Every note loaded was either offered with its body or had its body kept.
-            guard let body = bodies.ref(for: entry.value.path) else { throw CacheDamaged(file: BodyStore.name) }
-            return LoadedFile(hash: entry.hash, value: StoredNote(note: entry.value, body: body), diagnostics: entry.diagnostics)
+            guard let body = bodies.ref(for: note.path) else { throw CacheDamaged(file: BodyStore.name) }
+            CacheCoding.write(note, body: body, to: &writer)
         }
-        FileCache.save(stored, to: folder + "/notes", format: CacheCoding.noteFormat, write: CacheCoding.write)
     }
 }

@@ -19,9 +19,10 @@ enum CacheCoding {
         w.hash(n.bodyHash); w.hash(n.sourceHash)
     }
 
-    static func write(_ stored: StoredNote, to w: inout BinaryWriter) {
-        write(stored.note, to: &w)
-        w.int(stored.body.offset); w.int(stored.body.length)
+    /// A note and, beside it, where its body is: what `readStoredNote` reads.
+    static func write(_ note: Note, body: BodyRef, to w: inout BinaryWriter) {
+        write(note, to: &w)
+        w.int(body.offset); w.int(body.length)
     }
 
     static func readStoredNote(_ r: inout BinaryReader) throws -> StoredNote {

@@ -35,7 +35,7 @@ final class CachedBodies: NoteBodies, @unchecked Sendable {
     /// When the store holds more bytes of bodies no note uses (of notes gone or edited since) than of live ones,
     /// plus `slack`, copies the bodies of `notes` into a new file, which then replaces the store. Not to be called
     /// while bodies are kept or read.
-    func compact(keeping notes: [Note], slack: Int = CachedBodies.slack) throws {
+    func compact(keeping notes: some Collection<Note>, slack: Int = CachedBodies.slack) throws {
         let live = notes.reduce(0) { $0 + (ref(for: $1.path)?.length ?? 0) }
         let path = lock.withLock { store.path }
         guard lock.withLock({ store.size }) > 2 * live + slack else { return }

@@ -46,17 +46,20 @@ struct FileCache<Value> {
         return cache
     }
 
-    static func save(_ entries: [Entry], to path: String, format: String, write: (Value, inout BinaryWriter) -> Void) {
+    /// Writes the file `load` reads back. What `write` writes of each loaded value is what `read` reads as this
+    /// cache's value: it may add what the file keeps beside the value (a note's place in the body store).
+    static func save<Loaded>(_ entries: [LoadedFile<Loaded>], to path: String, format: String,
+                             write: (Loaded, inout BinaryWriter) throws -> Void) rethrows {
         var writer = BinaryWriter()
         writer.string(format)
         writer.hash(LastBuild.program)
         writer.int(entries.count)
         for entry in entries {
             writer.hash(entry.hash)
-            write(entry.value, &writer)
+            try write(entry.value, &writer)
             writeDiagnostics(entry.diagnostics, to: &writer)
         }
-        CacheFile.write(writer.bytes, to: path)
+        CacheFile.write(&writer, to: path)
     }
 }
 

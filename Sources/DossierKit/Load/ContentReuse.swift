@@ -26,12 +26,20 @@ struct NoReuse: ContentReuse {
     func mayReuseNote(at path: String) -> Bool { false }
 }
 
-/// What the loader read: the content, and each article and note file's entry, in file order, for a caching layer
-/// to remember.
+/// What the loader read: each article and note file's entry, in file order, for a caching layer to remember, and
+/// the rest of the content. The content's lists are made from the entries only when asked for, so that a build
+/// does not hold both while it saves the entries.
 struct LoadedSite: Sendable {
-    var content: SiteContent
+    var topics: [Topic]
     var articles: [LoadedFile<Article>]
     var notes: [LoadedFile<Note>]
+    var territory: [TerritoryFigure]
+    var inputHash: ContentHash
+
+    var content: SiteContent {
+        SiteContent(topics: topics, articles: articles.map(\.value), notes: notes.map(\.value), territory: territory,
+                    inputHash: inputHash)
+    }
 }
 
 extension LoadedFile: Sendable where Value: Sendable {}

@@ -21,7 +21,7 @@ final class MemoryBodies: NoteBodies, @unchecked Sendable {
     }
 
     func body(of note: Note) throws(CacheDamaged) -> String {
-        // A note this store never kept (reused from a cache that has its body elsewhere) has no body here.
+        // A note this store never kept (one reused from a layer that holds its body elsewhere) has no body here.
         guard let html = lock.withLock({ bodies[note.path] }), ContentHash(html) == note.bodyHash else {
             throw CacheDamaged(file: Self.name)
         }

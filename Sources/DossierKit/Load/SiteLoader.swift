@@ -46,9 +46,7 @@ public enum SiteLoader {
         for (path, hash) in articleEntries.map({ ($0.value.path, $0.hash) }) + noteEntries.map({ ($0.value.path, $0.hash) }) {
             inputs = inputs.combined(ContentHash(path)).combined(hash)
         }
-        let site = SiteContent(topics: topics, articles: articleEntries.map(\.value), notes: noteEntries.map(\.value),
-                               territory: territory, inputHash: inputs)
-        return LoadedSite(content: site, articles: articleEntries, notes: noteEntries)
+        return LoadedSite(topics: topics, articles: articleEntries, notes: noteEntries, territory: territory, inputHash: inputs)
     }
 
     /// Reads `files` on every core. A file whose hash (combined with `salt`) `reuse` knows gives the value it
