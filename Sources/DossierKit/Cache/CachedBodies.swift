@@ -39,12 +39,18 @@ final class CachedBodies: NoteBodies, @unchecked Sendable {
         let live = notes.reduce(0) { $0 + (ref(for: $1.path)?.length ?? 0) }
         let path = lock.withLock { store.path }
         guard lock.withLock({ store.size }) > 2 * live + slack else { return }
-        // A file left by a build killed while compacting is not appended to.
-        unlink(path + ".new")
-        let compacted = try BodyStore(path: path + ".new")
+        // A file left by a build killed while compacting is not appended to; one left by a failure is removed.
+        let newPath = path + ".new"
+        unlink(newPath)
         var moved: [String: BodyRef] = [:]
-        for note in notes { moved[note.path] = try compacted.append(body(of: note)) }
-        guard rename(path + ".new", path) == 0 else { throw PublishError("cannot replace the cache file \(path)") }
+        do {
+            let compacted = try BodyStore(path: newPath)
+            for note in notes { moved[note.path] = try compacted.append(body(of: note)) }
+            guard rename(newPath, path) == 0 else { throw PublishError("cannot replace the cache file \(path)") }
+        } catch {
+            unlink(newPath)
+            throw error
+        }
         let reopened = try BodyStore(path: path)
         lock.withLock { (store, refs) = (reopened, moved) }
     }
