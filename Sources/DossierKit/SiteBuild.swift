@@ -44,7 +44,12 @@ public enum SiteBuild {
         let content: SiteContent
         do {
             cache = try BuildCache(site: site, discard: discardCache)
-            content = try SiteLoader.load(siteFiles, cache: cache, options: options, log: &log)
+            let loaded = try SiteLoader.load(siteFiles, reuse: cache, bodies: cache.bodies, options: options, log: &log)
+            // Remembered now, not after the build succeeds: an entry is what a file with that hash gives, true
+            // whatever the rest of the build finds, so a build that fails on a bad link or template still spares
+            // the next one the parsing. A kill after this leaves entries whose bodies are already on disk.
+            try cache.remember(articles: loaded.articles, notes: loaded.notes)
+            content = loaded.content
         } catch let damaged as CacheDamaged {
             throw damaged
         } catch {

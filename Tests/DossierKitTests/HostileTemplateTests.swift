@@ -77,10 +77,10 @@ struct HostileTemplateTests {
         try FileManager.default.copyItem(at: Repo.root.appendingPathComponent("content"), to: folder.url.appendingPathComponent("content"))
         // The dossier's articles have no `url` yet; one that does gives the article page its link.
         try folder.write("content/articles/2025-01-01-linked.txt", "---\ntitle: Linked\noutlet: X\nurl: https://example.org/a\n---\nA sentence of the report, long enough to keep.\n")
-        let cache = try BuildCache(site: folder.url)
-        let content = try SiteLoader.load(SiteFiles(site: folder.url), cache: cache, log: &log)
+        let bodies = MemoryBodies()
+        let content = try SiteLoader.load(SiteFiles(site: folder.url), bodies: bodies, log: &log).content
         let index = SiteIndex.build(content, log: &log)
-        let renderer = PageRenderer(templates: templates, index: index, bodies: cache.bodies)
+        let renderer = PageRenderer(templates: templates, index: index, bodies: bodies)
         // Every name a page's value holds is in its kind's schema, and every name of the schemas is used by the
         // shipped templates.
         var given: [String: Set<String>] = [:]

@@ -1,11 +1,9 @@
 import Foundation
 
 /// Where a rendered note body lives in the body store.
-public struct BodyRef: Sendable, Hashable {
+struct BodyRef: Sendable, Hashable {
     var offset: Int
     var length: Int
-    /// The hash of the body's bytes, checked when it is read back.
-    var hash: ContentHash
 }
 
 /// Rendered note bodies, in one append-only file of the cache, so that the build never holds the whole site's
@@ -27,6 +25,9 @@ final class BodyStore: @unchecked Sendable {
 
     var size: Int { lock.withLock { end } }
 
+    /// The store, as messages name it.
+    static let name = ".dossier-cache/bodies"
+
     func append(_ html: String) throws -> BodyRef {
         var html = html
         return try html.withUTF8 { bytes in
@@ -43,12 +44,13 @@ final class BodyStore: @unchecked Sendable {
                 }
                 done += n
             }
-            return BodyRef(offset: offset, length: bytes.count, hash: ContentHash(UnsafeRawBufferPointer(bytes)))
+            return BodyRef(offset: offset, length: bytes.count)
         }
     }
 
-    /// The body `ref` points to; throws `CacheDamaged` when the file no longer holds it as written.
-    func read(_ ref: BodyRef) throws(CacheDamaged) -> String {
+    /// The body `ref` points to; throws `CacheDamaged` when the file does not hold it whole or its bytes do not
+    /// hash to `hash` (the note's `bodyHash`).
+    func read(_ ref: BodyRef, hash: ContentHash) throws(CacheDamaged) -> String {
         var intact = true
         let text = String(unsafeUninitializedCapacity: ref.length) { buffer in
             var done = 0
@@ -58,10 +60,10 @@ final class BodyStore: @unchecked Sendable {
                 if n <= 0 { break }
                 done += n
             }
-            intact = done == ref.length && ContentHash(UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[..<done]))) == ref.hash
+            intact = done == ref.length && ContentHash(UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[..<done]))) == hash
             return done
         }
-        guard intact else { throw CacheDamaged(file: ".dossier-cache/bodies") }
+        guard intact else { throw CacheDamaged(file: Self.name) }
         return text
     }
 }

@@ -1,13 +1,15 @@
 import Foundation
 
-/// The cache folder of a site, `<site>/.dossier-cache/`: note entries and rendered bodies. Locked for the whole
-/// build, so two builds of one site take turns instead of mixing their caches. Where the site cannot hold one, a
-/// temporary folder serves for a single build.
-final class BuildCache: @unchecked Sendable {
+/// The cache folder of a site, `<site>/.dossier-cache/`: what earlier builds made from each content file, offered
+/// to the loader for reuse, and the rendered bodies of notes. Locked for the whole build, so two builds of one site
+/// take turns instead of mixing their caches. Where the site cannot hold one, a temporary folder serves for a
+/// single build.
+final class BuildCache: ContentReuse, @unchecked Sendable {
     let folder: String
-    private(set) var bodies: BodyStore
-    let notes: FileCache<Note>
-    let articles: FileCache<Article>
+    /// The bodies of the notes the cache offers, and of those the build keeps.
+    let bodies: CachedBodies
+    private let notes: FileCache<StoredNote>
+    private let articles: FileCache<Article>
     /// What the last successful build saw and made, if the cache records it.
     let lastBuild: LastBuild?
     /// Cache files found damaged and ignored.
@@ -33,7 +35,7 @@ final class BuildCache: @unchecked Sendable {
         FileOps.removeTree(folder + "/trees")
         self.folder = folder
         self.temporary = temporary
-        bodies = try BodyStore(path: folder + "/bodies")
+        let store = try BodyStore(path: folder + "/bodies")
         var damaged: [CacheDamaged] = []
         func load<Value>(_ name: String, _ format: String, _ key: KeyPath<Value, String>,
                          _ read: (inout BinaryReader) throws -> Value) -> FileCache<Value> {
@@ -43,9 +45,10 @@ final class BuildCache: @unchecked Sendable {
             }
         }
         // A note whose body lies beyond the end of the bodies file (a cache half deleted) is parsed again.
-        let size = bodies.size
-        notes = load("notes", CacheCoding.noteFormat, \.path, CacheCoding.readNote)
+        let size = store.size
+        notes = load("notes", CacheCoding.noteFormat, \.note.path, CacheCoding.readStoredNote)
             .keeping { $0.body.offset <= size - $0.body.length }
+        bodies = CachedBodies(store: store, refs: notes.entries.mapValues(\.value.body))
         articles = load("articles", CacheCoding.articleFormat, \.path, CacheCoding.readArticle)
         do { lastBuild = try LastBuild.load(from: folder + "/last-build", name: ".dossier-cache/last-build") } catch {
             damaged.append(error)
@@ -58,29 +61,32 @@ final class BuildCache: @unchecked Sendable {
         if temporary { FileOps.removeTree(folder) }
     }
 
-    func save(_ build: LastBuild) { build.save(to: folder + "/last-build") }
-
-    func save(_ entries: [FileCache<Article>.Entry]) {
-        if articles.holds(entries, key: \.path) { return }
-        FileCache.save(entries, to: folder + "/articles", format: CacheCoding.articleFormat, write: CacheCoding.write)
+    func article(at path: String, hash: ContentHash) -> LoadedFile<Article>? {
+        articles.entry(for: path, hash: hash)
     }
 
-    /// Records the notes of this build; bodies of notes that are gone are dropped once they are most of the file.
-    func save(_ entries: [FileCache<Note>.Entry]) throws -> [FileCache<Note>.Entry] {
-        if notes.holds(entries, key: \.path) { return entries }
-        var entries = entries
-        let live = entries.reduce(0) { $0 + $1.value.body.length }
-        if bodies.size > 2 * live + (16 << 20) {
-            let compacted = try BodyStore(path: folder + "/bodies.new")
-            for i in entries.indices {
-                entries[i].value.body = try compacted.append(bodies.read(entries[i].value.body))
-            }
-            guard rename(folder + "/bodies.new", folder + "/bodies") == 0 else {
-                throw PublishError("cannot replace the cache file \(folder)/bodies")
-            }
-            bodies = compacted
+    func note(at path: String, hash: ContentHash) -> LoadedFile<Note>? {
+        notes.entry(for: path, hash: hash).map { LoadedFile(hash: $0.hash, value: $0.value.note, diagnostics: $0.diagnostics) }
+    }
+
+    func mayReuseNote(at path: String) -> Bool { notes.entries[path] != nil }
+
+    func save(_ build: LastBuild) { build.save(to: folder + "/last-build") }
+
+    /// Records the files a build loaded, for the next build to reuse; files that hold exactly these already are
+    /// left alone. Bodies of notes that are gone are dropped once they are most of the body store (see
+    /// `CachedBodies.compact`), so bodies are read through `bodies` only after this.
+    func remember(articles loadedArticles: [LoadedFile<Article>], notes loadedNotes: [LoadedFile<Note>],
+                  slack: Int = CachedBodies.slack) throws {
+        if !articles.holds(loadedArticles, path: \.path) {
+            FileCache<Article>.save(loadedArticles, to: folder + "/articles", format: CacheCoding.articleFormat, write: CacheCoding.write)
         }
-        FileCache.save(entries, to: folder + "/notes", format: CacheCoding.noteFormat, write: CacheCoding.write)
-        return entries
+        if notes.holds(loadedNotes, path: \.path) { return }
+        try bodies.compact(keeping: loadedNotes.lazy.map(\.value), slack: slack)
+        try FileCache<StoredNote>.save(loadedNotes, to: folder + "/notes", format: CacheCoding.noteFormat) { note, writer in
+            // Every note loaded was either offered with its body or had its body kept.
+            guard let body = bodies.ref(for: note.path) else { throw CacheDamaged(file: BodyStore.name) }
+            CacheCoding.write(note, body: body, to: &writer)
+        }
     }
 }

@@ -1,6 +1,12 @@
+/// A note as the notes cache file holds it: the note, and where the body store holds its body.
+struct StoredNote: Sendable {
+    var note: Note
+    var body: BodyRef
+}
+
 /// How notes and articles are written in the file cache. Bump a format when its fields change.
 enum CacheCoding {
-    static let noteFormat = "dossier-note-cache-5"
+    static let noteFormat = "dossier-note-cache-6"
     static let articleFormat = "dossier-article-cache-5"
 
     static func write(_ n: Note, to w: inout BinaryWriter) {
@@ -10,8 +16,20 @@ enum CacheCoding {
         w.int(n.siteLinks.count)
         for link in n.siteLinks { w.siteLink(link.value); w.int(link.line); w.int(link.column) }
         w.int(n.slugLine ?? -1)
-        w.int(n.body.offset); w.int(n.body.length); w.hash(n.body.hash)
-        w.hash(n.sourceHash)
+        w.hash(n.bodyHash); w.hash(n.sourceHash)
+    }
+
+    /// A note and, beside it, where its body is: what `readStoredNote` reads.
+    static func write(_ note: Note, body: BodyRef, to w: inout BinaryWriter) {
+        write(note, to: &w)
+        w.int(body.offset); w.int(body.length)
+    }
+
+    static func readStoredNote(_ r: inout BinaryReader) throws -> StoredNote {
+        let note = try readNote(&r)
+        let offset = try r.int(), length = try r.int()
+        guard offset >= 0, length >= 0, offset <= Int.max - length else { throw BinaryReader.Corrupt() }
+        return StoredNote(note: note, body: BodyRef(offset: offset, length: length))
     }
 
     static func readNote(_ r: inout BinaryReader) throws -> Note {
@@ -23,11 +41,9 @@ enum CacheCoding {
             Located(value: try r.siteLink(), line: try r.int(), column: try r.int())
         }
         let slugLine = try r.int()
-        let offset = try r.int(), length = try r.int()
-        guard offset >= 0, length >= 0, offset <= Int.max - length else { throw BinaryReader.Corrupt() }
-        let body = BodyRef(offset: offset, length: length, hash: try r.hash())
+        let bodyHash = try r.hash()
         return Note(slug: slug, path: path, title: title, date: date, summary: summary, topicRefs: topics,
-                    sources: sources, body: body, sourceHash: try r.hash(), siteLinks: links, anchors: anchors,
+                    sources: sources, bodyHash: bodyHash, sourceHash: try r.hash(), siteLinks: links, anchors: anchors,
                     slugLine: slugLine < 0 ? nil : slugLine)
     }
 

@@ -17,11 +17,13 @@ enum CacheFile {
         return body
     }
 
+    /// Writes what `writer` holds, with its hash, to `path`. The hash is added to the writer's own bytes: a copy
+    /// of a large cache file would raise the build's peak memory.
     @discardableResult
-    static func write(_ bytes: [UInt8], to path: String) -> Bool {
-        var writer = BinaryWriter()
-        writer.hash(bytes.withUnsafeBytes { ContentHash($0) })
-        return FileOps.writeAtomically(bytes + writer.bytes, to: path)
+    static func write(_ writer: inout BinaryWriter, to path: String) -> Bool {
+        let hash = writer.bytes.withUnsafeBytes { ContentHash($0) }
+        writer.hash(hash)
+        return FileOps.writeAtomically(writer.bytes, to: path)
     }
 }
 

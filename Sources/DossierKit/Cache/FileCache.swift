@@ -3,11 +3,7 @@ import Foundation
 /// What was made from each content file by an earlier build, by the hash of the file: a file with the same hash
 /// is not parsed again. A missing, old or damaged cache file is simply empty; it never fails a build.
 struct FileCache<Value> {
-    struct Entry {
-        var hash: ContentHash
-        var value: Value
-        var diagnostics: [Diagnostic]
-    }
+    typealias Entry = LoadedFile<Value>
 
     private(set) var entries: [String: Entry] = [:]
 
@@ -18,10 +14,10 @@ struct FileCache<Value> {
         return cache
     }
 
-    /// Whether the cache file already holds exactly `entries` (as it does after a build that parsed nothing), so
-    /// that writing them again would change nothing.
-    func holds(_ entries: [Entry], key: KeyPath<Value, String>) -> Bool {
-        entries.count == self.entries.count && entries.allSatisfy { self.entries[$0.value[keyPath: key]]?.hash == $0.hash }
+    /// Whether the cache file already holds exactly the files `loaded` (as it does after a build that parsed
+    /// nothing), so that writing them again would change nothing.
+    func holds<Loaded>(_ loaded: [LoadedFile<Loaded>], path: (Loaded) -> String) -> Bool {
+        loaded.count == entries.count && loaded.allSatisfy { entries[path($0.value)]?.hash == $0.hash }
     }
 
     func entry(for path: String, hash: ContentHash) -> Entry? {
@@ -50,17 +46,20 @@ struct FileCache<Value> {
         return cache
     }
 
-    static func save(_ entries: [Entry], to path: String, format: String, write: (Value, inout BinaryWriter) -> Void) {
+    /// Writes the file `load` reads back. What `write` writes of each loaded value is what `read` reads as this
+    /// cache's value: it may add what the file keeps beside the value (a note's place in the body store).
+    static func save<Loaded>(_ entries: [LoadedFile<Loaded>], to path: String, format: String,
+                             write: (Loaded, inout BinaryWriter) throws -> Void) rethrows {
         var writer = BinaryWriter()
         writer.string(format)
         writer.hash(LastBuild.program)
         writer.int(entries.count)
         for entry in entries {
             writer.hash(entry.hash)
-            write(entry.value, &writer)
+            try write(entry.value, &writer)
             writeDiagnostics(entry.diagnostics, to: &writer)
         }
-        CacheFile.write(writer.bytes, to: path)
+        CacheFile.write(&writer, to: path)
     }
 }
 

@@ -30,7 +30,7 @@ struct LastBuild {
         w.string(Self.format); w.hash(inputs); w.hash(output); w.hash(program)
         for count in [notes, articles, topics, pages, files] { w.int(count) }
         writeDiagnostics(diagnostics, to: &w)
-        CacheFile.write(w.bytes, to: path)
+        CacheFile.write(&w, to: path)
     }
 
     /// The running program's identity (path, size and modification time of its executable): a new build of

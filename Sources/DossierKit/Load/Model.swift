@@ -44,8 +44,9 @@ public struct Note: Sendable {
     public var summary: String?
     public var topicRefs: [Located<String>]
     public var sources: [Located<String>]
-    /// The rendered body, in the build's body store; site links already point at pages.
-    public var body: BodyRef
+    /// Hash of the rendered body's UTF-8 bytes (whose site links already point at pages): names the body that
+    /// `NoteBodies` keeps for the note.
+    public var bodyHash: ContentHash
     /// Hash of the note's file, which is all its body depends on.
     public var sourceHash: ContentHash
     /// Links into this site found in the body, at their place in the file.

@@ -12,7 +12,7 @@ enum NoteLoader {
         var ticket: MarkdownTicket
     }
 
-    /// The note and its rendered body, which the caller puts in the body store. `markdown` renders the body.
+    /// The note and its rendered body, which the caller keeps in its `NoteBodies`. `markdown` renders the body.
     static func load(_ text: String, path: String, stem: String, log: inout DiagnosticLog,
                      markdown: MarkdownEngine = .inProcess) -> (Note, String)? {
         start(text, path: path, stem: stem, log: &log, markdown: markdown).flatMap { finish($0, markdown: markdown, log: &log) }
@@ -48,7 +48,7 @@ enum NoteLoader {
 
         let page = NotePage.page(slugValue)
         let note = Note(slug: slugValue, path: path, title: title?.value ?? stem, date: dateValue, summary: summary?.value,
-                        topicRefs: topics, sources: sources, body: BodyRef(offset: 0, length: 0, hash: ContentHash(a: 0, b: 0)),
+                        topicRefs: topics, sources: sources, bodyHash: ContentHash(a: 0, b: 0),
                         sourceHash: ContentHash(a: 0, b: 0), siteLinks: [], anchors: [], slugLine: slug?.line)
         return Started(note: note, body: document.body, bodyLine: document.bodyLine,
                        ticket: markdown.submit(MarkdownJob(source: document.body, pageDepth: page.depth)))
@@ -80,6 +80,7 @@ enum NoteLoader {
             }
         }
         note.anchors = Set(rendered.anchors)
+        note.bodyHash = ContentHash(rendered.html)
         return (note, rendered.html)
     }
 }

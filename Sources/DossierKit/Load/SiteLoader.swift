@@ -2,45 +2,42 @@ import Foundation
 
 /// Reads `content/` into values: topics, articles and notes, each file parsed on its own.
 public enum SiteLoader {
-    static func load(_ siteFiles: SiteFiles, cache: BuildCache, options: BuildOptions = BuildOptions(),
-                     log: inout DiagnosticLog) throws -> SiteContent {
+    /// Reads the site's content. Files `reuse` knows by their hash are not parsed again; the body of every note
+    /// parsed is given to `bodies` as soon as it is rendered, so that bodies are never all in memory at once. The
+    /// entries come back with the content for a caching layer to remember; the loader itself saves nothing.
+    static func load(_ siteFiles: SiteFiles, reuse: any ContentReuse = NoReuse(), bodies: any NoteBodies,
+                     options: BuildOptions = BuildOptions(), log: inout DiagnosticLog) throws -> LoadedSite {
         let content = siteFiles.site.appendingPathComponent("content")
         let (config, configText) = readConfig(siteFiles, log: &log)
         let topicsText = readOptional(content, "topics.yml", from: siteFiles, log: &log, missing: "no topics file; pages will have no topics")
         let topics = topicsText.map { TopicLoader.load($0, path: "content/topics.yml", log: &log) } ?? []
 
         // Note Markdown is parsed in worker processes when the options name an executable; they end with the notes.
-        // Notes the cache has never seen (a first build) need them: they start while the articles load.
+        // Notes that cannot be reused (all of them in a first build) need them: they start while the articles load.
         let noteFiles = files(in: content.appendingPathComponent("notes"), ending: ".md", path: "content/notes", log: &log)
         let markdown = MarkdownEngine(options)
         defer { markdown.stop() }
-        markdown.workers?.prestart(jobs: noteFiles.count { cache.notes.entries["content/notes/" + $0.0] == nil })
+        markdown.workers?.prestart(jobs: noteFiles.count { !reuse.mayReuseNote(at: "content/notes/" + $0.0) })
 
         // Files are read and parsed on every core; each keeps its own log, merged in file order.
         let articleFiles = files(in: content.appendingPathComponent("articles"), ending: ".txt", path: "content/articles", log: &log)
-        // What topics an article names depends on the topics too: their file is part of each article's cache key.
+        // What topics an article names depends on the topics too: their file is part of each article's hash.
         let matcher = TopicMatcher(topics: topics)
-        let articleEntries = try loadFiles(articleFiles, in: "content/articles", from: siteFiles, cache: cache.articles,
+        let articleEntries = try loadFiles(articleFiles, in: "content/articles", from: siteFiles, reuse: reuse.article,
                                            salt: ContentHash(topicsText ?? ""), log: &log) { text, path, name, fileLog in
             ArticleLoader.load(text, path: path, id: String(name.dropLast(4)), matcher: matcher, log: &fileLog)
         }
-        let noteEntries = try loadFiles(noteFiles, in: "content/notes", from: siteFiles, cache: cache.notes, log: &log,
+        let noteEntries = try loadFiles(noteFiles, in: "content/notes", from: siteFiles, reuse: reuse.note, log: &log,
                                         refuse: { markdown.limits.sizeProblem(bytes: $0)?.message },
                                         start: { text, path, name, fileLog in
             NoteLoader.start(text, path: path, stem: String(name.dropLast(3)), log: &fileLog, markdown: markdown)
-        }, finish: { started, fileLog in
+        }, finish: { started, hash, fileLog in
             guard let (parsed, html) = NoteLoader.finish(started, markdown: markdown, log: &fileLog) else { return nil }
             var note = parsed
-            note.body = try cache.bodies.append(html)
+            note.sourceHash = hash
+            try bodies.keep(html, for: note.path)
             return note
-        }).map { entry in
-            var entry = entry
-            entry.value.sourceHash = entry.hash
-            return entry
-        }
-        cache.save(articleEntries)
-        let articles = articleEntries.map(\.value)
-        let notes = try cache.save(noteEntries).map(\.value)
+        })
 
         let territoryText = readOptional(content, "territory.csv", from: siteFiles, log: &log, missing: nil)
         let territory = territoryText.map { TerritoryCSV.load($0, path: "content/territory.csv", log: &log) }
@@ -50,25 +47,26 @@ public enum SiteLoader {
         for (path, hash) in articleEntries.map({ ($0.value.path, $0.hash) }) + noteEntries.map({ ($0.value.path, $0.hash) }) {
             inputs = inputs.combined(ContentHash(path)).combined(hash)
         }
-        return SiteContent(topics: topics, articles: articles, notes: notes, territory: territory, inputHash: inputs,
-                           config: config)
+        return LoadedSite(topics: topics, articles: articleEntries, notes: noteEntries, territory: territory, inputHash: inputs,
+                          config: config)
     }
 
-    /// Reads `files` on every core. A file whose hash (combined with `salt`) the cache knows gives the cached
-    /// value (and replays its warnings); any other is decoded and handed to `parse`. Entries come back in file
+    /// Reads `files` on every core. A file whose hash (combined with `salt`) `reuse` knows gives the value it
+    /// offers (and replays its warnings); any other is decoded and handed to `parse`. Entries come back in file
     /// order. A file whose size `refuse` gives a reason against is an error, and is not read.
-    static func loadFiles<Value>(_ files: [(String, URL)], in folder: String, from siteFiles: SiteFiles, cache: FileCache<Value>,
+    static func loadFiles<Value>(_ files: [(String, URL)], in folder: String, from siteFiles: SiteFiles,
+                                 reuse: (String, ContentHash) -> LoadedFile<Value>?,
                                  salt: ContentHash? = nil, log: inout DiagnosticLog,
                                  refuse: ((Int) -> String?)? = nil,
-                                 parse: (String, String, String, inout DiagnosticLog) throws -> Value?) throws -> [FileCache<Value>.Entry] {
-        let loaded = try Parallel.map(files) { name, url -> (FileCache<Value>.Entry?, DiagnosticLog) in
+                                 parse: (String, String, String, inout DiagnosticLog) throws -> Value?) throws -> [LoadedFile<Value>] {
+        let loaded = try Parallel.map(files) { name, url -> (LoadedFile<Value>?, DiagnosticLog) in
             var fileLog = DiagnosticLog()
-            switch readFile(name, url, in: folder, from: siteFiles, cache: cache, salt: salt, refuse: refuse, log: &fileLog) {
-            case .cached(let entry): return (entry, fileLog)
+            switch readFile(name, url, in: folder, from: siteFiles, reuse: reuse, salt: salt, refuse: refuse, log: &fileLog) {
+            case .reused(let entry): return (entry, fileLog)
             case .text(let text, let hash):
                 let path = "\(folder)/\(name)"
                 guard let value = try parse(text, path, name, &fileLog) else { return (nil, fileLog) }
-                return (FileCache.Entry(hash: hash, value: value, diagnostics: fileLog.items), fileLog)
+                return (LoadedFile(hash: hash, value: value, diagnostics: fileLog.items), fileLog)
             case nil: return (nil, fileLog)
             }
         }
@@ -76,37 +74,37 @@ public enum SiteLoader {
         return loaded.compactMap(\.0)
     }
 
-    /// As above, parsing in two steps: `start` on every file of a batch, then `finish` on each, so that what
-    /// `start` hands off (a note's Markdown, to workers) proceeds while the next files are started. A batch is
-    /// finished only after the next one is started; batches bound the work in hand.
+    /// As above, parsing in two steps: `start` on every file of a batch, then `finish` (given the file's hash) on
+    /// each, so that what `start` hands off (a note's Markdown, to workers) proceeds while the next files are
+    /// started. A batch is finished only after the next one is started; batches bound the work in hand.
     static func loadFiles<Started, Value>(_ files: [(String, URL)], in folder: String, from siteFiles: SiteFiles,
-                                          cache: FileCache<Value>,
+                                          reuse: (String, ContentHash) -> LoadedFile<Value>?,
                                           log: inout DiagnosticLog, refuse: ((Int) -> String?)?,
                                           start: (String, String, String, inout DiagnosticLog) throws -> Started?,
-                                          finish: (Started, inout DiagnosticLog) throws -> Value?) throws -> [FileCache<Value>.Entry] {
-        typealias Begun = (entry: FileCache<Value>.Entry?, started: (Started, ContentHash)?, log: DiagnosticLog)
+                                          finish: (Started, ContentHash, inout DiagnosticLog) throws -> Value?) throws -> [LoadedFile<Value>] {
+        typealias Begun = (entry: LoadedFile<Value>?, started: (Started, ContentHash)?, log: DiagnosticLog)
         func begin(_ batch: ArraySlice<(String, URL)>) throws -> [Begun] {
             try Parallel.map(Array(batch)) { name, url -> Begun in
                 var fileLog = DiagnosticLog()
-                switch readFile(name, url, in: folder, from: siteFiles, cache: cache, salt: nil, refuse: refuse, log: &fileLog) {
-                case .cached(let entry): return (entry, nil, fileLog)
+                switch readFile(name, url, in: folder, from: siteFiles, reuse: reuse, salt: nil, refuse: refuse, log: &fileLog) {
+                case .reused(let entry): return (entry, nil, fileLog)
                 case .text(let text, let hash):
                     return (nil, try start(text, "\(folder)/\(name)", name, &fileLog).map { ($0, hash) }, fileLog)
                 case nil: return (nil, nil, fileLog)
                 }
             }
         }
-        func end(_ begun: [Begun]) throws -> [(FileCache<Value>.Entry?, DiagnosticLog)] {
-            // Files the cache knew need no second step (a build after a small change: nearly all of them).
+        func end(_ begun: [Begun]) throws -> [(LoadedFile<Value>?, DiagnosticLog)] {
+            // Files reused whole need no second step (a build after a small change: nearly all of them).
             if begun.allSatisfy({ $0.started == nil }) { return begun.map { ($0.entry, $0.log) } }
-            return try Parallel.map(begun) { item -> (FileCache<Value>.Entry?, DiagnosticLog) in
+            return try Parallel.map(begun) { item -> (LoadedFile<Value>?, DiagnosticLog) in
                 guard let (started, hash) = item.started else { return (item.entry, item.log) }
                 var fileLog = item.log
-                guard let value = try finish(started, &fileLog) else { return (nil, fileLog) }
-                return (FileCache.Entry(hash: hash, value: value, diagnostics: fileLog.items), fileLog)
+                guard let value = try finish(started, hash, &fileLog) else { return (nil, fileLog) }
+                return (LoadedFile(hash: hash, value: value, diagnostics: fileLog.items), fileLog)
             }
         }
-        var loaded: [(FileCache<Value>.Entry?, DiagnosticLog)] = []
+        var loaded: [(LoadedFile<Value>?, DiagnosticLog)] = []
         var previous: [Begun] = []
         for offset in stride(from: 0, to: files.count, by: batchSize) {
             let begun = try begin(files[offset..<min(files.count, offset + batchSize)])
@@ -123,22 +121,22 @@ public enum SiteLoader {
     static let batchSize = 128
 
     enum FileRead<Value> {
-        case cached(FileCache<Value>.Entry)
+        case reused(LoadedFile<Value>)
         case text(String, hash: ContentHash)
     }
 
-    /// The cached entry for the file, or its text and hash to parse it; `nil`, with the problem in `log`, when it
+    /// The reused entry for the file, or its text and hash to parse it; `nil`, with the problem in `log`, when it
     /// is refused or cannot be read.
     static func readFile<Value>(_ name: String, _ url: URL, in folder: String, from siteFiles: SiteFiles,
-                                cache: FileCache<Value>, salt: ContentHash?,
+                                reuse: (String, ContentHash) -> LoadedFile<Value>?, salt: ContentHash?,
                                 refuse: ((Int) -> String?)?, log: inout DiagnosticLog) -> FileRead<Value>? {
         let path = "\(folder)/\(name)"
         guard let data = siteFiles.data(at: url, path: path, refuse: refuse, log: &log) else { return nil }
         let bytesHash = data.withUnsafeBytes { ContentHash($0) }
         let hash = salt.map(bytesHash.combined) ?? bytesHash
-        if let entry = cache.entry(for: path, hash: hash) {
+        if let entry = reuse(path, hash) {
             for diagnostic in entry.diagnostics { log.append(diagnostic) }
-            return .cached(entry)
+            return .reused(entry)
         }
         guard let text = decodeText(data, path: path, log: &log) else { return nil }
         return .text(text, hash: hash)

@@ -1,0 +1,33 @@
+import Foundation
+
+/// Rendered note bodies: kept as notes load, read back when their pages are rendered, so that a build never
+/// holds every body in memory at once (the disk store), or does (a build from memory: tests, `serve`).
+protocol NoteBodies: AnyObject, Sendable {
+    /// Keeps the body rendered for the note at `path` (called from several threads).
+    func keep(_ html: String, for path: String) throws
+    /// The body kept for `note`; throws `CacheDamaged` when what is read is not the body `note.bodyHash` names.
+    func body(of note: Note) throws(CacheDamaged) -> String
+}
+
+/// Note bodies held in memory, for builds that keep nothing on disk. Safe to use from several threads.
+final class MemoryBodies: NoteBodies, @unchecked Sendable {
+    private var bodies: [String: String] = [:]
+    private let lock = NSLock()
+
+    init() {}
+
+    func keep(_ html: String, for path: String) {
+        lock.withLock { bodies[path] = html }
+    }
+
+    func body(of note: Note) throws(CacheDamaged) -> String {
+        // A note this store never kept (one reused from a layer that holds its body elsewhere) has no body here.
+        guard let html = lock.withLock({ bodies[note.path] }), ContentHash(html) == note.bodyHash else {
+            throw CacheDamaged(file: Self.name)
+        }
+        return html
+    }
+
+    /// What a missing body is reported as.
+    static let name = "note bodies in memory"
+}
