@@ -2,11 +2,11 @@ import Foundation
 
 /// Every file the site has, with its key, and how to make each one: pages from their values, data files from
 /// their text, static files from `templates/assets/`. A page's value is not kept from its key to its rendering
-/// (at 10,000 notes that would hold the whole site's values at once): it is made again by the same function,
-/// and its key checked again, for the pages that are written.
+/// (at 10,000 notes that would hold the whole site's values at once): it is made again, by the same function
+/// from the same index, for the pages that are written.
 struct OutputPlan: Sendable {
     enum Source: Sendable {
-        case page(SitePage, key: ContentHash)
+        case page(SitePage)
         case data(String)
         case asset(Data)
     }
@@ -20,8 +20,7 @@ struct OutputPlan: Sendable {
         self.renderer = renderer
         let pages = Parallel.map(renderer.pages) { page -> (String, ContentHash, Source)? in
             guard let value = PageRenderer.value(of: page, in: renderer.index) else { return nil }
-            let key = renderer.key(of: page, value)
-            return (page.path, key, .page(page, key: key))
+            return (page.path, renderer.key(of: page, value), .page(page))
         }.compactMap { $0 }
         let data = renderer.dataFiles.map { file -> (String, ContentHash, Source) in
             let text = file.text(renderer.index)
@@ -42,10 +41,8 @@ struct OutputPlan: Sendable {
 
     func contents(of path: String) throws -> Data {
         switch sources[path] {
-        case .page(let page, let key):
-            guard let value = PageRenderer.value(of: page, in: renderer.index), renderer.key(of: page, value) == key else {
-                throw PublishError("the page \(path) changed while the site was being written")
-            }
+        case .page(let page):
+            guard let value = PageRenderer.value(of: page, in: renderer.index) else { return Data() }
             return Data(try renderer.render(value).utf8)
         case .data(let text): return Data(text.utf8)
         case .asset(let bytes): return bytes

@@ -50,6 +50,7 @@ struct PageRenderer: Sendable {
     func render(_ page: PageValue) throws -> String {
         var value = page.value
         if value.hasBodies {
+            let index = self.index, bodies = self.bodies
             value = try value.loadingBodies { ref throws(CacheDamaged) in
                 guard let note = index.note(ref.slug) else { throw CacheDamaged(file: ".dossier-cache/bodies") }
                 return try bodies.body(of: note)

@@ -55,17 +55,16 @@ struct NoteBodyRef: Sendable, Hashable, Codable {
 }
 
 extension TemplateValue {
-    /// The same value with every note body read in, through `read`.
+    /// The same value with every note body read in, through `read`; only the lists and maps that hold one are
+    /// copied.
     func loadingBodies(_ read: (NoteBodyRef) throws(CacheDamaged) -> String) throws(CacheDamaged) -> TemplateValue {
         switch self {
         case .body(let ref): return .html(try read(ref))
-        case .list(let items):
-            var loaded: [TemplateValue] = []
-            loaded.reserveCapacity(items.count)
-            for item in items { loaded.append(try item.loadingBodies(read)) }
-            return .list(loaded)
+        case .list(var items):
+            for i in items.indices where items[i].hasBodies { items[i] = try items[i].loadingBodies(read) }
+            return .list(items)
         case .map(var map):
-            for i in map.values.indices { map.values[i] = try map.values[i].loadingBodies(read) }
+            for i in map.values.indices where map.values[i].hasBodies { map.values[i] = try map.values[i].loadingBodies(read) }
             return .map(map)
         default: return self
         }
