@@ -31,7 +31,8 @@ enum SiteSections {
             if let label = kind.section { available.append((kind.name, label, kind.part)) }
         }
         func section(_ name: String, label: String) -> NavSection {
-            NavSection(label: label, page: SitePage(kind: name, key: ""))
+            let page = SitePage(kind: name, key: "")
+            return NavSection(label: label, page: page, path: page.path)
         }
         guard let entries = config.nav else {
             return available.filter { $0.part.map(parts.contains) ?? true }.map { section($0.name, label: $0.label) }
@@ -59,10 +60,11 @@ enum SiteSections {
     }
 }
 
-/// A section of the navigation: a label, and the page it links to.
+/// A section of the navigation: a label, and the page it links to (its path worked out once, not per page).
 struct NavSection: Sendable {
     var label: String
     var page: SitePage
+    var path: String
 }
 
 extension SitePart {

@@ -26,7 +26,7 @@ struct PageFrame: Codable {
         self.root = root
         self.site = SiteValues(title: site.config.title, description: site.config.description, language: site.config.language)
         nav = site.navigation.map { section in
-            NavLink(label: section.label, href: root + section.page.path, current: section.page == page)
+            NavLink(label: section.label, href: root + section.path, current: section.page == page)
         }
     }
 }
