@@ -82,12 +82,11 @@ public enum SiteBuild {
 
         // Index, then check what content links to and the templates the pages need against it.
         let index = SiteIndex.build(content, log: &log)
-        let renderer = templates.map { PageRenderer(templates: $0, index: index, bodies: cache.bodies) }
-        let dataFiles = PageKinds.dataFiles.filter { index.has($0.part) }.map { $0.path }
-        LinkCheck(index: index, files: Set(dataFiles + assets.keys), templates: templates).run(log: &log)
-        if let renderer { renderer.templates.checkPresent(renderer.templateNames, log: &log) }
+        LinkCheck(index: index, files: Set(index.dataFiles.map { $0.path } + assets.keys), templates: templates).run(log: &log)
+        templates?.checkPresent(index.pageKinds.map { $0.name }, log: &log)
         stopwatch.lap("index")
-        guard let renderer, let publisher, !log.hasErrors else { throw BuildFailed(diagnostics: log.sorted) }
+        guard let templates, let publisher, !log.hasErrors else { throw BuildFailed(diagnostics: log.sorted) }
+        let renderer = PageRenderer(templates: templates, index: index, bodies: cache.bodies)
 
         // Render and write: only files whose key changed, into a tree swapped in when all is written.
         let plan = OutputPlan(renderer: renderer, assets: assets)

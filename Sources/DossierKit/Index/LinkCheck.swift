@@ -33,19 +33,16 @@ struct LinkCheck {
             return "link to '\(link.resolvedPath)', a page of the \(part.rawValue) part, which this site does not have (no \(part.content))"
         }
         guard let anchors = kind.anchors(page.key, in: index) else { return "link to unknown \(kind.name) '\(page.key)'" }
-        guard let fragment = link.fragment, !fragment.isEmpty, !anchors.ids.contains(fragment) else { return nil }
+        guard let fragment = link.fragment, !fragment.isEmpty, !anchors.contains(fragment) else { return nil }
         guard let templates else { return nil }
         if values[page] == nil { values[page] = .some(PageRenderer.value(of: page, in: index)) }
         let value = values[page].flatMap { $0 }?.value
         let shown = templates.staticIDs(of: kind.name).filter { id in value.map { Self.shows(id, in: $0) } ?? true }.map(\.id)
         if shown.contains(fragment) { return nil }
         let name = kind is any SinglePageKind.Type ? "the \(kind.name) page" : "\(kind.name) '\(page.key)'"
-        let own = anchors.summary ?? (anchors.ids.isEmpty ? "no \(anchors.noun)s" : Self.list(anchors.ids))
-        return "link to unknown \(anchors.noun) '#\(fragment)' of \(name) (it has \(own)"
-            + (shown.isEmpty ? ")" : "; the page also has \(Self.list(Set(shown))))")
+        return "link to unknown \(anchors.noun) '#\(fragment)' of \(name) (it has \(anchors.listing)"
+            + (shown.isEmpty ? ")" : "; the page also has \(PageAnchors(noun: "id", ids: Set(shown)).listing))")
     }
-
-    static func list(_ ids: Set<String>) -> String { ids.sorted().map { "#" + $0 }.joined(separator: ", ") }
 
     /// Whether the page writes `id`: every section around it renders, judged by the page's values. A name the
     /// page's top-level values do not hold (one inside a list) counts as rendering.

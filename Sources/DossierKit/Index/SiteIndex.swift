@@ -35,6 +35,12 @@ public struct SiteIndex: Sendable {
     /// Whether the site has `part`; every site has what belongs to no part.
     func has(_ part: SitePart?) -> Bool { part.map(parts.contains) ?? true }
 
+    /// The kinds of page this site has: those of `PageKinds.all` whose part is on.
+    var pageKinds: [any PageKind.Type] { PageKinds.all.filter { has($0.part) } }
+
+    /// The data files this site has.
+    var dataFiles: [any DataFileKind.Type] { PageKinds.dataFiles.filter { has($0.part) } }
+
     public func note(_ slug: String) -> Note? { notePositions[slug].map { notes[$0] } }
 
     public func article(_ id: String) -> Article? { articlePositions[id].map { articles[$0] } }

@@ -39,7 +39,6 @@ enum SiteSections {
         }
         let names = available.map(\.name)
         var sections: [NavSection] = []
-        var seen = Set<String>()
         for entry in entries {
             guard let found = available.first(where: { $0.name == entry.section }) else {
                 var message = "unknown section '\(entry.section)' in nav; the sections are " + names.joined(separator: ", ")
@@ -47,9 +46,8 @@ enum SiteSections {
                 log.error(SiteConfig.path, line: entry.line, column: entry.column, message)
                 continue
             }
-            if !seen.insert(found.name).inserted {
-                log.warning(SiteConfig.path, line: entry.line, column: entry.column, "section '\(found.name)' is already in nav")
-            } else if let part = found.part, !parts.contains(part) {
+            // A section listed twice is already an error of `SiteConfigLoader`.
+            if let part = found.part, !parts.contains(part) {
                 log.warning(SiteConfig.path, line: entry.line, column: entry.column,
                             "section '\(found.name)' is left out of nav: the site has no \(part.rawValue) part (\(part.content) does not exist)")
             } else {

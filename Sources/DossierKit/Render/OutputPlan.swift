@@ -22,7 +22,7 @@ struct OutputPlan: Sendable {
             guard let value = PageRenderer.value(of: page, in: renderer.index) else { return nil }
             return (page.path, renderer.key(of: page, value), .page(page))
         }.compactMap { $0 }
-        let data = renderer.dataFiles.map { file -> (String, ContentHash, Source) in
+        let data = renderer.index.dataFiles.map { file -> (String, ContentHash, Source) in
             let text = file.text(renderer.index)
             return (file.path, ContentHash(PageCode.encode(.file(file.path))).combined(ContentHash(text)), .data(text))
         }

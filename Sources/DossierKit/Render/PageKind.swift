@@ -56,8 +56,21 @@ struct PageAnchors: Sendable {
     /// What an anchor of the page is called in messages: "paragraph", "heading", "section".
     var noun: String
     var ids: Set<String> = []
-    /// How a message lists them, when a list of every id would be too long (`#p1 to #p40`).
-    var summary: String? = nil
+    /// Numbered anchors, `p1` to `p<count>`: checked by their number, without a set of every one.
+    var numbered: (prefix: String, count: Int)? = nil
+
+    func contains(_ id: String) -> Bool {
+        if ids.contains(id) { return true }
+        guard let (prefix, count) = numbered, id.hasPrefix(prefix), let n = Int(id.dropFirst(prefix.count)),
+              String(n) == id.dropFirst(prefix.count) else { return false }
+        return count > 0 && (1...count).contains(n)
+    }
+
+    /// The anchors, as a message lists them: `#p1 to #p40`, or each id.
+    var listing: String {
+        if let (prefix, count) = numbered { return "#\(prefix)1 to #\(prefix)\(max(count, 1))" }
+        return ids.isEmpty ? "no \(noun)s" : ids.sorted().map { "#" + $0 }.joined(separator: ", ")
+    }
 }
 
 /// An optional part of a site: on when its content exists, unless `site.yml`'s `parts` says otherwise.

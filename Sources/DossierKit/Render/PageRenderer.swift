@@ -13,17 +13,10 @@ struct PageRenderer: Sendable {
         var value: TemplateValue
     }
 
-    /// Every page the site has, in a fixed order: the kinds of `PageKinds.all` whose part is on.
+    /// Every page the site has, in a fixed order.
     var pages: [SitePage] {
-        PageKinds.all.filter { index.has($0.part) }.flatMap { kind in kind.keys(in: index).map(kind.page) }
+        index.pageKinds.flatMap { kind in kind.keys(in: index).map(kind.page) }
     }
-
-    /// The data files the site has.
-    var dataFiles: [any DataFileKind.Type] { PageKinds.dataFiles.filter { index.has($0.part) } }
-
-    /// The templates the site's pages need.
-    var templateNames: [String] { PageKinds.all.filter { index.has($0.part) }.map { $0.name } }
-
 
     /// The template and value of `page`; `nil` when the site has no such page.
     static func value(of page: SitePage, in index: SiteIndex) -> PageValue? {

@@ -20,13 +20,13 @@ enum ArticleIndexPage: SinglePageKind {
         // The articles are newest first already, undated ones last: consecutive runs of one month are its group.
         var months: [Context.Month] = []
         for article in site.articles {
-            let id = article.date.map { Day(year: $0.year, month: $0.month, day: nil)?.iso ?? "" } ?? "undated"
+            let month = article.date.flatMap { Day(year: $0.year, month: $0.month, day: nil) }
+            let id = month?.iso ?? "undated"
             let item = ArticleItem(article, root: root)
             if months.last?.id == id {
                 months[months.count - 1].articles.append(item)
             } else {
-                let name = article.date.flatMap { Day(year: $0.year, month: $0.month, day: nil)?.display } ?? "Date unknown"
-                months.append(Context.Month(id: id, name: name, articles: [item]))
+                months.append(Context.Month(id: id, name: month?.display ?? "Date unknown", articles: [item]))
             }
         }
         return ("Articles", Context(months: months, count: site.articles.count))

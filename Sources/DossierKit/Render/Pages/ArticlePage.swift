@@ -34,9 +34,7 @@ enum ArticlePage: PageKind {
 
     static func anchors(_ key: String, in site: SiteIndex) -> PageAnchors? {
         guard let article = site.article(key) else { return nil }
-        let count = article.paragraphs.count
-        return PageAnchors(noun: "paragraph", ids: Set((0..<count).map { "p\($0 + 1)" }),
-                           summary: "#p1 to #p\(max(count, 1))")
+        return PageAnchors(noun: "paragraph", numbered: ("p", article.paragraphs.count))
     }
 
     static func view(_ key: String, in site: SiteIndex) -> (title: String, context: Context)? {
