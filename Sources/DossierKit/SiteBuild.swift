@@ -90,10 +90,9 @@ public enum SiteBuild {
 
         // Render and write: only files whose key changed, into a tree swapped in when all is written.
         let plan = OutputPlan(renderer: renderer, assets: assets)
-        stopwatch.lap("plan")
-        let stats: Publisher.Stats
+        let stats: Publisher.Stats, keys: [String: ContentHash]
         do {
-            stats = try publisher.publish(plan.files, render: plan.contents)
+            (stats, keys) = try publisher.publish(plan.paths, file: plan.file(at:))
         } catch let damaged as CacheDamaged {
             throw damaged
         } catch let failed as RenderFailed {
@@ -105,9 +104,9 @@ public enum SiteBuild {
         stopwatch.lap("render and write")
 
         let report = BuildReport(notes: index.notes.count, articles: index.articles.count, topics: index.topics.count,
-                                 pages: plan.pageCount, files: plan.files.count, written: stats.written,
+                                 pages: plan.pageCount, files: keys.count, written: stats.written,
                                  removed: stats.removed, warnings: (log.items + cacheWarnings).sorted(), timings: stopwatch.laps)
-        cache.save(LastBuild(inputs: inputs, output: plan.hash, notes: report.notes, articles: report.articles,
+        cache.save(LastBuild(inputs: inputs, output: Publisher.hash(of: keys), notes: report.notes, articles: report.articles,
                              topics: report.topics, pages: report.pages, files: report.files, diagnostics: log.sorted))
         return report
     }

@@ -51,7 +51,7 @@ struct PageKindTests {
         struct Inner: Codable { var date: String? }
         struct Outer: Codable { var date: String; var items: [Inner] }
         let value = TemplateEncoding.value(of: Outer(date: "outer", items: [Inner(date: nil), Inner(date: "inner")]))
-        var library = MustacheLibraryForTests()
+        let library = MustacheLibraryForTests()
         let text = try library.render("{{#items}}[{{#date}}{{.}}{{/date}}{{^date}}none{{/date}}]{{/items}}", value)
         #expect(text == "[none][inner]")
     }

@@ -113,8 +113,8 @@ enum Boilerplate {
     static func isAdvertising(_ line: ReaderLine) -> Bool {
         let lower = line.lower
         guard line.wordCount <= 8 else { return false }
-        return lower.contains("advertisement") || lower.contains("scroll to continue")
-            || lower.contains("sponsored content") || ["sponsored", "ad", "ads", "promoted"].contains(lower)
+        return lower.containsBytes("advertisement") || lower.containsBytes("scroll to continue")
+            || lower.containsBytes("sponsored content") || ["sponsored", "ad", "ads", "promoted"].contains(lower)
             || lower.hasPrefix("story continues below")
     }
 
@@ -126,7 +126,7 @@ enum Boilerplate {
     static func isAppPromotion(_ line: ReaderLine) -> Bool {
         let lower = line.lower
         guard line.wordCount <= 40, lower.containsBytes("app") || lower.containsBytes("play") else { return false }
-        let store = ["app store", "app-store", "appstore", "google play", "play store", "play-store"].contains { lower.contains($0) }
+        let store = ["app store", "app-store", "appstore", "google play", "play store", "play-store"].contains { lower.containsBytes($0) }
         let words = line.text.lowerWords
         let download = words.contains { ["download", "install", "get"].contains($0) } && words.contains { $0 == "app" || $0 == "apps" }
         return store || download
@@ -134,7 +134,7 @@ enum Boilerplate {
 
     /// A comments box in any language: "Comments", "12 comments", "Leave a comment", "Commentaires".
     static func isCommentWidget(_ line: ReaderLine) -> Bool {
-        guard line.wordCount <= 10, line.lower.contains("comment") || line.lower.contains("komment") else { return false }
+        guard line.wordCount <= 10, line.lower.containsBytes("comment") || line.lower.containsBytes("komment") else { return false }
         return !line.endsSentence || line.lower.hasSuffix("...")
     }
 
@@ -152,7 +152,7 @@ enum Boilerplate {
         let lower = line.lower
         let topic = ["newsletter", "subscribe", "subscription", "sign up", "signup", "membership", "become a member",
                      "donate", "donation", "your inbox", "free updates", "funded by our readers", "support our journalism",
-                     "support independent journalism", "support us", "our members"].contains(where: lower.contains)
+                     "support independent journalism", "support us", "our members"].contains(where: lower.containsBytes)
         guard topic else { return false }
         let words = line.text.lowerWords
         let addressed = words.contains { $0 == "you" || $0 == "your" || $0 == "our" || $0 == "us" }
@@ -190,9 +190,9 @@ enum Boilerplate {
             let label = lower[..<separator].trimmingCharacters(in: .whitespaces)
             if captionLabels.contains(label) { return true }
         }
-        if creditMarks.contains(where: lower.contains) { return true }
+        if creditMarks.contains(where: lower.containsBytes) { return true }
         if hasAgencySlashCredit(line.text) { return true }
-        if let credit = trailingParenthetical(line.text), credit.contains("/"), credit.wordCount <= 12 { return true }
+        if let credit = trailingParenthetical(line.text), credit.containsBytes("/"), credit.wordCount <= 12 { return true }
         let words = line.text.lowerWords
         if words.count > 3, words[0] == "this" || (words[0] == "the" && words.dropFirst(2).first == "above"),
            ["map", "photo", "image", "picture", "video", "graphic", "chart", "handout", "satellite", "screenshot",
@@ -204,12 +204,16 @@ enum Boilerplate {
 
     /// "REUTERS/Name", "AFP/Name": an upper-case agency glued by a slash to a photographer's name.
     static func hasAgencySlashCredit(_ text: String) -> Bool {
+        guard text.utf8.contains(UInt8(ascii: "/")) else { return false }
         var run = 0 // capitals since the last non-letter; -1 once a small letter joins them
         var slashAfterAgency = false
         for char in text {
-            if slashAfterAgency, char.isUppercase, char.isLetter { return true }
+            // ASCII answered without asking Unicode, which is many times slower on every line of every article.
+            let (letter, upper) = char.asciiValue.map { ($0.isASCIILetter, (0x41...0x5A).contains($0)) }
+                ?? (char.isLetter, char.isUppercase)
+            if slashAfterAgency, upper, letter { return true }
             slashAfterAgency = char == "/" && run >= 2
-            if char.isLetter { run = char.isUppercase && run >= 0 ? run + 1 : -1 } else { run = 0 }
+            if letter { run = upper && run >= 0 ? run + 1 : -1 } else { run = 0 }
         }
         return false
     }

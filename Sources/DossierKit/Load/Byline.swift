@@ -12,7 +12,7 @@ enum Byline {
                 || (DateText.first(in: line.text) != nil && !line.isProse)
         }
         if readTime(in: line) != nil { return true }
-        if line.lower.contains("news desk") || line.lower.contains("newsroom") { return line.wordCount <= 20 }
+        if line.lower.containsBytes("news desk") || line.lower.containsBytes("newsroom") { return line.wordCount <= 20 }
         return ["author:", "authors:", "written by ", "reporting by ", "words by ", "text by ", "editing by ", "edited by "]
             .contains(where: line.lower.hasPrefix)
     }

@@ -1,9 +1,9 @@
 import Foundation
 
-/// Every file the site has, with its key, and how to make each one: pages from their values, data files from
-/// their text, static files from `templates/assets/`. A page's value is not kept from its key to its rendering
-/// (at 10,000 notes that would hold the whole site's values at once): it is made again, by the same function
-/// from the same index, for the pages that are written.
+/// Every file the site has, and how to make each one: pages from their values, data files from their text,
+/// static files from `templates/assets/`. A page's value is made when the publisher asks for the page, once for
+/// both its key and its text, and is not kept after it is written: at 10,000 notes, holding every value at once
+/// would hold the whole site.
 struct OutputPlan: Sendable {
     enum Source: Sendable {
         case page(SitePage)
@@ -12,41 +12,34 @@ struct OutputPlan: Sendable {
     }
 
     let renderer: PageRenderer
-    let files: [(path: String, key: ContentHash)]
+    /// Every file's path, pages first, in a fixed order.
+    let paths: [String]
     private let sources: [String: Source]
     let pageCount: Int
 
     init(renderer: PageRenderer, assets: [String: Data]) {
         self.renderer = renderer
-        let pages = Parallel.map(renderer.pages) { page -> (String, ContentHash, Source)? in
-            guard let value = PageRenderer.value(of: page, in: renderer.index) else { return nil }
-            return (page.path, renderer.key(of: page, value), .page(page))
-        }.compactMap { $0 }
-        let data = renderer.index.dataFiles.map { file -> (String, ContentHash, Source) in
-            let text = file.text(renderer.index)
-            return (file.path, ContentHash(PageCode.encode(.file(file.path))).combined(ContentHash(text)), .data(text))
-        }
-        let statics = assets.keys.sorted().map { path -> (String, ContentHash, Source) in
-            let bytes = assets[path] ?? Data()
-            return (path, bytes.withUnsafeBytes { ContentHash($0) }, .asset(bytes))
-        }
+        let pages = renderer.pages.map { ($0.path, Source.page($0)) }
+        let data = renderer.index.dataFiles.map { ($0.path, Source.data($0.text(renderer.index))) }
+        let statics = assets.keys.sorted().map { ($0, Source.asset(assets[$0] ?? Data())) }
         let all = pages + data + statics
-        files = all.map { ($0.0, $0.1) }
-        sources = Dictionary(all.map { ($0.0, $0.2) }, uniquingKeysWith: { a, _ in a })
+        paths = all.map(\.0)
+        sources = Dictionary(all, uniquingKeysWith: { a, _ in a })
         pageCount = pages.count
     }
 
-    /// One hash for the whole output: equal when every file would be the same.
-    var hash: ContentHash { Publisher.hash(of: Dictionary(files.map { ($0.path, $0.key) }, uniquingKeysWith: { a, _ in a })) }
-
-    func contents(of path: String) throws -> Data {
+    /// The file at `path`: its key, made from exactly what it will hold, and its bytes.
+    func file(at path: String) -> Publisher.File? {
         switch sources[path] {
         case .page(let page):
-            guard let value = PageRenderer.value(of: page, in: renderer.index) else { return Data() }
-            return Data(try renderer.render(value).utf8)
-        case .data(let text): return Data(text.utf8)
-        case .asset(let bytes): return bytes
-        case nil: return Data()
+            guard let value = PageRenderer.value(of: page, in: renderer.index) else { return nil }
+            let renderer = self.renderer
+            return Publisher.File(key: renderer.key(of: page, value)) { Data(try renderer.render(value).utf8) }
+        case .data(let text):
+            return Publisher.File(key: ContentHash(PageCode.encode(.file(path))).combined(ContentHash(text))) { Data(text.utf8) }
+        case .asset(let bytes):
+            return Publisher.File(key: bytes.withUnsafeBytes { ContentHash($0) }) { bytes }
+        case nil: return nil
         }
     }
 

@@ -54,9 +54,15 @@ extension String {
 extension UInt8 {
     /// The byte with ASCII capitals made small; every other byte as it is.
     var asciiLowercased: UInt8 { (0x41...0x5A).contains(self) ? self | 0x20 : self }
+    var isASCIILetter: Bool { (0x41...0x5A).contains(self) || (0x61...0x7A).contains(self) }
 }
 
 extension Unicode.Scalar {
+    /// `properties.isAlphabetic`, `isWhitespace` and `isUppercase`, with ASCII answered without asking Unicode.
+    var isAlphabeticScalar: Bool { value < 0x80 ? UInt8(value).isASCIILetter : properties.isAlphabetic }
+    var isWhitespaceScalar: Bool { value < 0x80 ? value == 0x20 || (0x09...0x0D).contains(value) : properties.isWhitespace }
+    var isUppercaseScalar: Bool { value < 0x80 ? (0x41...0x5A).contains(value) : properties.isUppercase }
+
     var isSpaceLike: Bool {
         switch value {
         case 0x20, 0x09...0x0D: return true

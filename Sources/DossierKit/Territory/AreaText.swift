@@ -26,7 +26,7 @@ struct AreaText {
         var space = true
         while i < scalars.count {
             let c = scalars[i]
-            if c.properties.isWhitespace {
+            if c.isWhitespaceScalar {
                 space = true
                 i += 1
                 continue
@@ -39,13 +39,13 @@ struct AreaText {
                 token.end = end
                 token.text = digits
                 token.value = digits.count > 15 || glued(before: i) ? nil : Double(digits)
-            } else if c.properties.isAlphabetic {
+            } else if c.isAlphabeticScalar {
                 var end = i + 1
                 while end < scalars.count, Self.continuesWord(scalars[end]) { end += 1 }
                 token.kind = .word
                 token.end = end
                 token.text = String(String.UnicodeScalarView(scalars[i..<end])).lowercased()
-                token.capitalized = c.properties.isUppercase
+                token.capitalized = c.isUppercaseScalar
             }
             tokens.append(token)
             i = token.end
@@ -62,7 +62,7 @@ struct AreaText {
 
     /// Letters, digits and superscripts continue a word, so "km²" and "km2" are single words.
     static func continuesWord(_ c: Unicode.Scalar) -> Bool {
-        c.properties.isAlphabetic || isDigit(c) || c == "²" || c.properties.generalCategory == .nonspacingMark
+        c.isAlphabeticScalar || isDigit(c) || c == "²" || (c.value >= 0x80 && c.properties.generalCategory == .nonspacingMark)
     }
 
     /// Separators of thousands: commas, and spaces of any width, each followed by exactly three digits.
@@ -104,6 +104,6 @@ struct AreaText {
     private func glued(before start: Int) -> Bool {
         guard start > 0 else { return false }
         let c = scalars[start - 1]
-        return c == "," || c == "." || c.properties.isAlphabetic
+        return c == "," || c == "." || c.isAlphabeticScalar
     }
 }

@@ -84,36 +84,57 @@ public final class Publisher: @unchecked Sendable {
         }
     }
 
-    /// Makes the output hold exactly `files`. `render` is asked only for files whose key differs from what the
-    /// reused tree holds; it is called from several threads.
-    public func publish(_ files: [(path: String, key: ContentHash)], render: @Sendable (String) throws -> Data) throws -> Stats {
-        let desired = Dictionary(files.map { ($0.path, $0.key) }, uniquingKeysWith: { a, _ in a })
-        let stats = Stats(written: desired.filter { liveTrusted[$0.key]?.key != $0.value }.count,
-                          removed: liveTrusted.keys.filter { desired[$0] == nil }.count)
-        if stats.written == 0, stats.removed == 0, liveTrusted.count == live?.files.count { return stats }
-        removeLeftovers()
+    /// One file of a build: its key, and its bytes, made only when asked for.
+    public struct File {
+        public let key: ContentHash
+        public let bytes: () throws -> Data
+        public init(key: ContentHash, bytes: @escaping () throws -> Data) { self.key = key; self.bytes = bytes }
+    }
 
+    /// Makes the output hold exactly the files at `paths`, with the keys `file` gives, and returns what changed
+    /// and every file's key. `file` is called once per path, from several threads, so that a page's value is
+    /// made once for both its key and its text; its bytes are asked for only when the tree being written does not
+    /// already hold that key. A path `file` has nothing for is left out.
+    public func publish(_ paths: [String], file: @Sendable (String) -> File?) throws -> (stats: Stats, keys: [String: ContentHash]) {
+        removeLeftovers()
         let (target, listed, trusted) = try prepareTree()
         do {
             // Files that go are removed first: a file may give way to a folder of the same name.
-            for path in listed.keys.sorted() where desired[path] == nil {
-                unlink(target + "/" + path)
-                var folder = (path as NSString).deletingLastPathComponent
-                while !folder.isEmpty, rmdir(target + "/" + folder) == 0 { folder = (folder as NSString).deletingLastPathComponent }
+            let desired = Set(paths)
+            for path in listed.keys.sorted() where !desired.contains(path) { remove(path, in: target) }
+            // Each file is written by the thread that made it: creating files is mostly kernel time, and this
+            // spreads it over every core too. A page is held only until it is written.
+            let made = try Parallel.map(paths) { path -> (String, OutputMark.Entry)? in
+                guard let file = file(path) else { return nil }
+                if let held = trusted[path], held.key == file.key { return (path, held) }
+                return (path, OutputMark.Entry(key: file.key, size: try write(try file.bytes(), to: path, in: target)))
             }
-            // Each page is written by the thread that rendered it: creating files is mostly kernel time, and
-            // this spreads it over every core too. A page is held only until it is written.
-            let changed = files.filter { trusted[$0.path]?.key != $0.key }
-            let sizes = try Parallel.map(changed) { file in try write(try render(file.path), to: file.path, in: target) }
-            var mark = OutputMark(files: trusted.filter { desired[$0.key] == $0.value.key })
-            for (file, size) in zip(changed, sizes) { mark.files[file.path] = OutputMark.Entry(key: file.key, size: size) }
+            var mark = OutputMark()
+            for case let (path, entry)? in made { mark.files[path] = entry }
+            for path in desired where mark.files[path] == nil && listed[path] != nil { remove(path, in: target) }
             try mark.write(to: target)
-            try swapIn(target)
+
+            let keys = mark.files.mapValues(\.key)
+            let stats = Stats(written: keys.filter { liveTrusted[$0.key]?.key != $0.value }.count,
+                              removed: liveTrusted.keys.filter { keys[$0] == nil }.count)
+            if stats.written == 0, stats.removed == 0, liveTrusted.count == live?.files.count {
+                // The output already holds this build: it is left alone, and the tree, as complete, is kept for
+                // the next build to update.
+                keepAsPrevious(target)
+            } else {
+                try swapIn(target)
+            }
+            return (stats, keys)
         } catch {
             if target != folder.previous { OutputFolder.discard(target) }
             throw error
         }
-        return stats
+    }
+
+    private func remove(_ path: String, in tree: String) {
+        unlink(tree + "/" + path)
+        var folder = (path as NSString).deletingLastPathComponent
+        while !folder.isEmpty, rmdir(tree + "/" + folder) == 0 { folder = (folder as NSString).deletingLastPathComponent }
     }
 
     /// Removes the trees killed builds left beside the output, but never one of a process still running, nor
