@@ -24,7 +24,7 @@ struct SmallSite {
         try write("content/topics.yml", "- name: Kursk\n  aliases: [Kursk incursion]\n")
         try write("content/articles/a.txt", "---\ntitle: A\ndate: 2025-01-01\noutlet: X\n---\nSome text about the Kursk region, long enough.\n")
         try write("content/notes/first.md", "---\ntitle: First\ndate: 2025-01-05\ntopics: [Kursk]\n---\n## Section one\n\nBody\n")
-        try write("content/territory.csv", "date,area_km2,claimant,side,method,source,note\n2024-08-12,1000,X,Ukraine,claimed,a,\n")
+        try write("content/territory.csv", "date,area_km2,claimant,side,method,source,quote,primary,note\n2024-08-12,1000,X,Ukraine,claimed,https://example.org/r,q,,\n")
     }
 
     func write(_ path: String, _ text: String) throws {
@@ -97,7 +97,7 @@ struct BadInputTests {
         BadInput(name: "an empty file", edits: [.bytes(note, [])], expected: ["content/notes/bad.md: error: file is empty"]),
         BadInput(name: "a binary file with NUL bytes", edits: [.bytes("content/articles/bad.txt", [0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x62])],
                  expected: ["content/articles/bad.txt: error: file holds a NUL byte at byte offset 4; it looks binary"]),
-        BadInput(name: "a bad territory row", edits: [.write("content/territory.csv", "date,area_km2,claimant,side,method,source,note\n2024-08-12,lots,X,Ukraine,claimed,a,\n2024-08-13,10,X,Ukraine,claimed,nope,\n")],
+        BadInput(name: "a bad territory row", edits: [.write("content/territory.csv", "date,area_km2,claimant,side,method,source,quote,primary,note\n2024-08-12,lots,X,Ukraine,claimed,a,q,,\n2024-08-13,10,X,Ukraine,claimed,nope,q,,\n")],
                  expected: ["content/territory.csv:2: error: column 'area_km2': 'lots' is not a number of square kilometres (write 1300 or 1300.5, without separators)",
                             "content/territory.csv:3: error: column 'source': unknown article 'nope'"]),
         BadInput(name: "a template syntax error", edits: [.write("templates/note.mustache", "{{<base}}\n{{$main}}\n{{#x}}open\n{{/main}}\n{{/base}}\n")],
@@ -151,7 +151,7 @@ struct BadInputTests {
         defer { site.folder.cleanUp() }
         try site.write("content/notes/b.md", "---\ntitle: X\ndate: 2025-13-01\ntopics: [nope]\n---\nbody\n")
         try site.write("content/notes/a.md", "---\ntitle: [x]\ndate: 2025-01-01\n---\nbody\n")
-        try site.write("content/territory.csv", "date,area_km2,claimant,side,method,source,note\n2024-08-12,1,X,Martians,claimed,a,\n")
+        try site.write("content/territory.csv", "date,area_km2,claimant,side,method,source,quote,primary,note\n2024-08-12,1,X,Martians,claimed,a,q,,\n")
         let result = try Dossier.build(site.site)
         #expect(result.status == 1)
         let lines = result.errors.split(separator: "\n").map(String.init)

@@ -231,20 +231,27 @@ struct TerritoryPageTests {
         defer { folder.cleanUp() }
         let html = try folder.read("public/territory/index.html")
         #expect(html.contains("<svg"))
-        #expect(html.contains("<title id=\"territory-chart-title\">"))
-        #expect(html.contains("Figures quoted in the articles"))
+        #expect(html.contains("<title id=\"territory-chart-wide-title\">"))
+        #expect(html.contains("<title id=\"territory-chart-narrow-title\">"))
+        #expect(html.contains("Figures the articles give"))
         #expect(html.contains("<q>At their peak, Kiev&#39;s forces controlled almost 1,300 square kilometers in Kursk.</q>"))
         #expect(html.contains("href=\"../articles/2025-03-17-kursk-operation-over/index.html#p8\""))
         #expect(html.contains("href=\"../data/territory.csv\""))
         let rows = OutputCrawler.matches("<tr><td class=\"date\"><time datetime=\"([0-9-]+)\"", in: html)
         let curated = Array(rows.prefix(15))
         #expect(curated == curated.sorted())
-        #expect(curated.first == "2024-08-12")
+        #expect(curated.first == "2024-08")
+        // Changes within a claimant: Syrskyi 1,000 → 1,150 and 1,294 → 500; DeepState 906 → 420; never across claimants.
         #expect(html.contains("<td class=\"number\">+150</td>"))
-        #expect(html.contains("<td class=\"number\">−426</td>"))
+        #expect(html.contains("<td class=\"number\">−794</td>"))
+        #expect(html.contains("<td class=\"number\">−486</td>"))
+        #expect(!html.contains("<td class=\"number\">−720</td>"))
+        #expect(html.contains("derived by the editors from Valery Gerasimov’s figures"))
+        #expect(html.contains("<q>As of today, we have taken control of 1,294 square kilometers and 100 settlements located on this territory.</q>"))
         let home = try folder.read("public/index.html")
         #expect(home.contains("territory/index.html\">All territory figures"))
-        #expect(home.contains("<strong>0 km²</strong> on <time datetime=\"2025-04-26\">"))
+        #expect(home.contains("The latest figure: <strong>0 km²</strong> on <time datetime=\"2025-04-26\">26 April 2025</time>, claimed by Valery Gerasimov"))
+        #expect(home.contains("<strong>500 km²</strong> on <time datetime=\"2025-02-14\">14 February 2025</time>, claimed by Oleksandr Syrskyi; about"))
         #expect(home.contains("<strong>78 km²</strong> on <time datetime=\"2025-03-16\">"))
     }
 
@@ -254,15 +261,17 @@ struct TerritoryPageTests {
         defer { folder.cleanUp() }
         let csv = try folder.read("public/data/territory.csv")
         let lines = csv.split(separator: "\n")
-        #expect(lines.first == "date,area_km2,claimant,side,method,kind,source,note,quote")
+        #expect(lines.first == "date,area_km2,claimant,side,method,kind,source,quote,primary,primary_url,note")
         let curatedCount = try Repo.text("content/territory.csv").split(separator: "\n").count - 1
         #expect(lines.count == 1 + curatedCount + 2)
         #expect(lines.last?.hasPrefix("2025-03-17,78,") == true)
         #expect(lines.last?.contains(",extracted,held,2025-03-17-kursk-operation-over,") == true)
         let json = try JSONSerialization.jsonObject(with: Data(try folder.read("public/data/territory.json").utf8)) as? [[String: Any]]
         #expect(json?.count == curatedCount + 2)
-        #expect(json?.first?["area_km2"] as? Double == 1000)
-        #expect(Set(json?.first?.keys.map { $0 } ?? []) == ["date", "area_km2", "claimant", "side", "method", "kind", "source", "note", "quote"])
+        #expect(json?.first?["area_km2"] as? Double == 906)
+        #expect(json?.first?["date"] as? String == "2024-08")
+        #expect(Set(json?.first?.keys.map { $0 } ?? []) == ["date", "area_km2", "claimant", "side", "method", "kind", "source", "quote",
+                                                            "primary", "primary_url", "note"])
         let extracted = json?.filter { $0["method"] as? String == "extracted" }
         #expect(extracted?.compactMap { $0["area_km2"] as? Double } == [1300, 78])
         #expect(extracted?.compactMap { $0["kind"] as? String } == ["peak", "held"])

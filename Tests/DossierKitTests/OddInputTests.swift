@@ -12,7 +12,7 @@ struct OddInputTests {
         try site.write("content/notes/first.md", bom + "---\r\ntitle: First\r\ndate: 2025-01-05\r\ntopics: [Kursk]\r\n---\r\n## Part\r\n\r\nBody [a](../articles/a/#p1)\r\n")
         try site.write("content/topics.yml", bom + "- name: Kursk\r\n  aliases: [Kursk region]\r\n")
         try site.write("content/articles/a.txt", bom + "Headline here\r\nHeadline here\r\nThe Kursk region text is long enough to be a paragraph of an article.\r\n")
-        try site.write("content/territory.csv", bom + "date,area_km2,claimant,side,method,source,note\r\n2024-08-12,1000,X,Ukraine,claimed,a,\"two\r\nlines\"\r\n")
+        try site.write("content/territory.csv", bom + "date,area_km2,claimant,side,method,source,quote,primary,note\r\n2024-08-12,1000,X,Ukraine,claimed,a,The Kursk region text is long enough,,\"two\r\nlines\"\r\n")
         let report = try SiteBuild.run(site: site.site, output: site.output)
         #expect(report.notes == 1)
         let note = try String(contentsOf: site.output.appendingPathComponent("notes/first/index.html"), encoding: .utf8)

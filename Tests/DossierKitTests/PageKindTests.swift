@@ -61,7 +61,7 @@ struct PageKindTests {
         let note = try #require(PageRenderer.schemas["note"])
         #expect(note.names.isSuperset(of: ["title", "date", "iso", "display", "body", "sources", "href", "pageTitle", "nav", "site", "label"]))
         #expect(note.html == ["body"])
-        #expect(try #require(PageRenderer.schemas["territory"]).html == ["chart"])
+        #expect(try #require(PageRenderer.schemas["territory"]).html == ["chart", "chartNarrow", "swatch"])
         #expect(try #require(PageRenderer.schemas["home"]).html.isEmpty)
         #expect(Set(PageRenderer.schemas.keys) == Set(PageKinds.all.map { $0.name }))
     }

@@ -66,7 +66,7 @@ struct PropertyTests {
     func csvNeverCrashes() async {
         await propertyCheck(count: 300, input: Arbitrary.text) { text in
             var log = DiagnosticLog()
-            _ = TerritoryCSV.load("date,area_km2,claimant,side,method,source,note\n" + text, path: "content/territory.csv", log: &log)
+            _ = TerritoryCSV.load(TerritoryCSV.header.joined(separator: ",") + "\n" + text, path: "content/territory.csv", log: &log)
             _ = TerritoryCSV.load(text, path: "content/territory.csv", log: &log)
         }
     }

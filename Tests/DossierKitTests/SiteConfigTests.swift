@@ -219,7 +219,7 @@ struct SiteConfigTests {
                    expected: ["site.yml:3:10: error: field 'focus' must be a list of text, found a mapping",
                               "site.yml:4:16: error: field 'chart_title' must be text, found a list",
                               "site.yml:5:15: error: field 'axis_label' is empty",
-                              "site.yml:6:3: warning: unknown field 'chart_sumary' is ignored; did you mean 'chart_summary'? (the fields are 'focus', 'chart_title', 'chart_summary', 'axis_label')"]),
+                              "site.yml:6:3: warning: unknown field 'chart_sumary' is ignored; did you mean 'chart_summary'? (the fields are 'focus', 'chart_title', 'chart_summary', 'axis_label', 'join_within_days')"]),
         ConfigCase(name: "a blank focus name", text: "title: T\nterritory:\n  focus: [Kursk, \" \"]\n",
                    expected: ["site.yml:3:18: error: each item of 'focus' must be a name, found nothing"]),
         ConfigCase(name: "a misspelt top-level field", text: "titel: T\ntitle: T\n",

@@ -86,9 +86,9 @@ struct XSSTests {
         }
         let csvPayload = "\"" + all.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         try site.write("content/territory.csv", """
-        date,area_km2,claimant,side,method,source,note
-        2024-08-12,1000,\(csvPayload),Ukraine,claimed,a,\(csvPayload)
-        2024-08-13,900,X,Russia,claimed,https://example.org/?q=x&y=z',\(csvPayload)
+        date,area_km2,claimant,side,method,source,quote,primary,note
+        2024-08-12,1000,\(csvPayload),Ukraine,claimed,https://example.org/r,\(csvPayload),\(csvPayload),\(csvPayload)
+        2024-08-13,900,X,Russia,claimed,https://example.org/?q=x&y=z',\(csvPayload),Post https://example.org/p?a='b,\(csvPayload)
         """)
         return site
     }
@@ -97,7 +97,7 @@ struct XSSTests {
         "html", "head", "meta", "title", "link", "body", "a", "header", "nav", "ul", "ol", "li", "main", "footer", "p",
         "h1", "h2", "h3", "h4", "h5", "h6", "article", "div", "section", "time", "span", "strong", "em", "code", "pre",
         "blockquote", "table", "thead", "tbody", "tr", "th", "td", "del", "input", "br", "hr", "img", "svg", "g",
-        "line", "text", "polyline", "circle", "rect", "polygon", "desc", "figure", "figcaption", "q",
+        "line", "text", "polyline", "circle", "rect", "polygon", "path", "desc", "figure", "figcaption", "q",
     ]
 
     struct Tag { var name: String; var attributes: [(String, String)] }

@@ -10,6 +10,11 @@ public struct SiteIndex: Sendable {
     /// Topic slug → its pages, newest first.
     public var topicEntries: [String: [Entry]]
     public var territory: TerritorySeries
+    /// The events of `content/events.yml`, oldest first, their article sources checked.
+    public var events: [TimelineEvent]
+    /// The newest date of the content (notes, articles, figures, events): the day the dossier speaks as of, so
+    /// that "how old" a figure is never depends on the day the site is built.
+    public var asOf: Day?
     /// `site.yml`, and what it and the content decide: the optional parts that are on, and the navigation.
     public var config: SiteConfig
     var parts: Set<SitePart>
@@ -107,8 +112,27 @@ extension SiteIndex {
         let territory = parts.contains(.territory)
             ? TerritoryIndex.build(content.territory ?? [], articles: articles, focus: content.config.territory.focus, log: &log)
             : TerritorySeries(curated: [], extracted: [], undated: [])
+        let events = content.events.filter { event in
+            event.sources.allSatisfy { source in
+                guard case let .article(id, paragraph) = source else { return true }
+                guard let count = articleIDs[id] else {
+                    var message = "field 'source': unknown article '\(id)'"
+                    if let near = Suggest.closest(to: id, among: Array(articleIDs.keys)) { message += "; did you mean '\(near)'?" }
+                    log.error("content/events.yml", line: event.line, message)
+                    return false
+                }
+                if let paragraph, paragraph > count {
+                    log.error("content/events.yml", line: event.line, "field 'source': article '\(id)' has \(count) paragraphs, not \(paragraph)")
+                    return false
+                }
+                return true
+            }
+        }
+        let dates = notes.map(\.date) + articles.compactMap(\.date) + territory.curated.map { $0.date.until ?? $0.date.start }
+            + events.map { $0.date.until ?? $0.date.start }
         var index = SiteIndex(topics: topics, articles: articles, notes: notes, citations: citations,
-                              topicEntries: entries, territory: territory, config: content.config, parts: parts,
+                              topicEntries: entries, territory: territory, events: events,
+                              asOf: dates.filter { $0.day != nil }.max(), config: content.config, parts: parts,
                               navigation: navigation)
         index.articlePositions = Dictionary(articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         index.topicsBySlug = Dictionary(topics.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })

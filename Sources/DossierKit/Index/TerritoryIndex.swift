@@ -1,16 +1,31 @@
 /// The territory series: curated rows checked against the articles, and the figures found in article text.
 enum TerritoryIndex {
     static func build(_ curated: [TerritoryFigure], articles: [Article], focus: [String], log: inout DiagnosticLog) -> TerritorySeries {
-        let ids = Set(articles.map(\.id))
-        for figure in curated {
-            if case let .article(id, _) = figure.source, !ids.contains(id) {
-                var message = "column 'source': unknown article '\(id)'"
-                if let near = Suggest.closest(to: id, among: ids.sorted()) { message += "; did you mean '\(near)'?" }
-                log.error("content/territory.csv", line: figure.line, message)
+        let byID = Dictionary(articles.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var checked: [TerritoryFigure] = []
+        for var figure in curated {
+            if case let .article(id, paragraph) = figure.source {
+                guard let article = byID[id] else {
+                    var message = "column 'source': unknown article '\(id)'"
+                    if let near = Suggest.closest(to: id, among: byID.keys.sorted()) { message += "; did you mean '\(near)'?" }
+                    log.error("content/territory.csv", line: figure.line, message)
+                    continue
+                }
+                // A quote from an article of the dossier is checked against its text, and links to its paragraph.
+                if let quote = figure.quote {
+                    let found = QuoteMatch.paragraph(of: quote, in: article.paragraphs, near: paragraph.map { $0 - 1 })
+                    guard let found else {
+                        log.error("content/territory.csv", line: figure.line, "column 'quote': not found in article '\(id)'"
+                            + (paragraph.map { " (paragraph \($0))" } ?? "") + "; quote its words as they stand")
+                        continue
+                    }
+                    figure.source = .article(id: id, paragraph: found + 1)
+                }
             }
+            checked.append(figure)
         }
-        let sorted = curated.enumerated().sorted { a, b in
-            (a.element.date.sortKeyValue, a.offset) < (b.element.date.sortKeyValue, b.offset)
+        let sorted = checked.enumerated().sorted { a, b in
+            (a.element.date.sortKey.0, a.element.date.sortKey.1, a.offset) < (b.element.date.sortKey.0, b.element.date.sortKey.1, b.offset)
         }.map(\.element)
         let (dated, undated) = extract(from: articles, focus: focus)
         return TerritorySeries(curated: sorted, extracted: dated, undated: undated)
@@ -33,14 +48,14 @@ enum TerritoryIndex {
                 }
                 let restated = figure.quotes.count > 1 ? "; stated \(figure.quotes.count) times" : ""
                 dated.append((TerritoryFigure(
-                    date: date, areaKm2: figure.km2, claimant: claimant, side: nil, method: .extracted,
+                    date: DateSpan(date), areaKm2: figure.km2, claimant: claimant, side: nil, method: .extracted,
                     source: .article(id: article.id, paragraph: quote.paragraph + 1),
                     note: "\(quote.text), in paragraph \(quote.paragraph + 1) of '\(article.title ?? article.id)'\(restated)",
                     quote: quote.sentence, line: nil, kind: figure.kind), dated.count))
             }
         }
         let sortedDated = dated.sorted { a, b in
-            (a.0.date.sortKeyValue, a.0.source.text, a.1) < (b.0.date.sortKeyValue, b.0.source.text, b.1)
+            (a.0.date.start.sortKeyValue, a.0.source.text, a.1) < (b.0.date.start.sortKeyValue, b.0.source.text, b.1)
         }.map(\.0)
         let sortedUndated = undated.sorted { a, b in (a.0.article, a.1) < (b.0.article, b.1) }.map(\.0)
         return (sortedDated, sortedUndated)

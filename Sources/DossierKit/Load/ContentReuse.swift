@@ -34,12 +34,13 @@ struct LoadedSite: Sendable {
     var articles: [LoadedFile<Article>]
     var notes: [LoadedFile<Note>]
     var territory: [TerritoryFigure]?
+    var events: [TimelineEvent]
     var inputHash: ContentHash
     var config: SiteConfig
 
     var content: SiteContent {
         SiteContent(topics: topics, articles: articles.map(\.value), notes: notes.map(\.value), territory: territory,
-                    inputHash: inputHash, config: config)
+                    events: events, inputHash: inputHash, config: config)
     }
 }
 

@@ -65,6 +65,8 @@ public struct SiteContent: Sendable {
     public var notes: [Note]
     /// The curated rows of `content/territory.csv`; `nil` when the site has no such file.
     public var territory: [TerritoryFigure]?
+    /// The dated events of `content/events.yml`, by date; empty when there is no such file.
+    public var events: [TimelineEvent] = []
     /// Hash of every content file read, in order: equal hashes mean equal content.
     public var inputHash: ContentHash
     /// `site.yml`.

@@ -64,6 +64,9 @@ public struct TerritoryWording: Sendable, Hashable {
     public var chartSummary: String
     /// The label of the chart's vertical axis.
     public var axisLabel: String
+    /// A claimant's figures further apart than this many days are not joined by a line: the data says nothing
+    /// of what happened between them.
+    public var joinWithinDays = 45
 
     public init(focus: [String] = [], chartTitle: String = "Territory held, km², by who gave the figure",
                 chartSummary: String = "Line chart of the area held, by who gave the figure.",

@@ -5,7 +5,7 @@ import Yams
 public enum SiteConfigLoader {
     static let fields = ["title", "description", "language", "base_url", "nav", "parts", "territory"]
     static let navFields = ["section", "label"]
-    static let territoryFields = ["focus", "chart_title", "chart_summary", "axis_label"]
+    static let territoryFields = ["focus", "chart_title", "chart_summary", "axis_label", "join_within_days"]
 
     /// The configuration written in `text`; problems go to `log`, and a field with a problem keeps its default.
     public static func load(_ text: String, path: String = "site.yml", log: inout DiagnosticLog) -> SiteConfig {
@@ -128,6 +128,12 @@ public enum SiteConfigLoader {
         if let title = fields.string("chart_title", log: &log) { wording.chartTitle = title.value }
         if let summary = fields.string("chart_summary", log: &log) { wording.chartSummary = summary.value }
         if let label = fields.string("axis_label", log: &log) { wording.axisLabel = label.value }
+        if let days = fields.string("join_within_days", log: &log) {
+            if let value = Int(days.value), (1...3660).contains(value) { wording.joinWithinDays = value } else {
+                log.error(fields.path, line: days.line, column: days.column,
+                          "'join_within_days' must be a whole number of days from 1 to 3660, found '\(days.value)'")
+            }
+        }
         return wording
     }
 }

@@ -41,14 +41,16 @@ public enum SiteLoader {
 
         let territoryText = readOptional(content, "territory.csv", from: siteFiles, log: &log, missing: nil)
         let territory = territoryText.map { TerritoryCSV.load($0, path: "content/territory.csv", log: &log) }
+        let eventsText = readOptional(content, "events.yml", from: siteFiles, log: &log, missing: nil)
+        let events = eventsText.map { EventLoader.load($0, path: "content/events.yml", log: &log) } ?? []
         var inputs = ContentHash("dossier content")
         // A missing file and an empty one differ: the territory part is on only when its file exists.
-        for text in [configText, topicsText, territoryText] { inputs = inputs.combined(ContentHash(text.map { "+" + $0 } ?? "-")) }
+        for text in [configText, topicsText, territoryText, eventsText] { inputs = inputs.combined(ContentHash(text.map { "+" + $0 } ?? "-")) }
         for (path, hash) in articleEntries.map({ ($0.value.path, $0.hash) }) + noteEntries.map({ ($0.value.path, $0.hash) }) {
             inputs = inputs.combined(ContentHash(path)).combined(hash)
         }
-        return LoadedSite(topics: topics, articles: articleEntries, notes: noteEntries, territory: territory, inputHash: inputs,
-                          config: config)
+        return LoadedSite(topics: topics, articles: articleEntries, notes: noteEntries, territory: territory, events: events,
+                          inputHash: inputs, config: config)
     }
 
     /// Reads `files` on every core. A file whose hash (combined with `salt`) `reuse` knows gives the value it

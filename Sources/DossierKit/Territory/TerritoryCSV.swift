@@ -1,9 +1,10 @@
 import Foundation
 
-/// Reads `content/territory.csv`: header `date,area_km2,claimant,side,method,source,note`, one figure a row.
-/// Every bad cell is reported at its line and column name; article ids are checked by the index.
+/// Reads `content/territory.csv`: header `date,area_km2,claimant,side,method,source,quote,primary,note`, one
+/// figure a row. Every bad cell is reported at its line and column name; article ids and quotes from articles are
+/// checked by the index.
 enum TerritoryCSV {
-    static let header = ["date", "area_km2", "claimant", "side", "method", "source", "note"]
+    static let header = ["date", "area_km2", "claimant", "side", "method", "source", "quote", "primary", "note"]
 
     static func load(_ text: String, path: String, log: inout DiagnosticLog) -> [TerritoryFigure] {
         let rows = CSV.parse(text)
@@ -19,6 +20,7 @@ enum TerritoryCSV {
         for row in rows.dropFirst() where !row.cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
             if let figure = figure(row, path: path, log: &log) { figures.append(figure) }
         }
+        checkSpellings(of: figures, path: path, log: &log)
         return figures
     }
 
@@ -34,11 +36,10 @@ enum TerritoryCSV {
             ok = false
         }
 
-        let date = Day(iso: cell(0), allowMonth: true)
+        let date = DateSpan(iso: cell(0))
         if date == nil {
-            let dateShaped = cell(0).wholeMatch(of: #/\d{4}-\d{2}(-\d{2})?/#) != nil
-            fail("date", dateShaped ? "date '\(cell(0))' does not exist"
-                                    : "'\(cell(0))' is not a date (YYYY-MM-DD, or YYYY-MM for a month)")
+            fail("date", "'\(cell(0))' is not a date: write 2024-08-12 for a day, 2024-10 for a month, or "
+                + "2024-10-01/2024-10-10 for a range of days (\"early October\"), and check that each day exists")
         }
         let area = Double(cell(1))
         if area == nil || !(area ?? 0).isFinite || (area ?? 0) < 0 {
@@ -54,20 +55,75 @@ enum TerritoryCSV {
             fail("method", "unknown method '\(cell(4))'; use claimed, assessed or derived")
         }
         let source = parseSource(cell(5))
-        if source == nil { fail("source", "'\(cell(5))' is neither an article id of this dossier nor an https:// URL") }
+        if case .failure(let problem) = source { fail("source", problem.text) }
+        let quote = cell(6)
+        if quote.isEmpty { fail("quote", "is empty: quote the sentence of the source that gives the figure") }
+        let primary = parsePrimary(cell(7))
+        if case .failure(let problem) = primary { fail("primary", problem.text) }
 
-        guard ok, let date, let area, let side, let method, let source else { return nil }
+        guard ok, let date, let area, let side, let method, case .success(let source) = source,
+              case .success(let primaryValue) = primary else { return nil }
         return TerritoryFigure(date: date, areaKm2: area, claimant: claimant, side: side, method: method,
-                               source: source, note: cell(6), quote: nil, line: row.line)
+                               source: source, note: cell(8), quote: quote, primary: primaryValue, line: row.line)
     }
 
-    /// An `https://` URL, or something shaped like an article id (checked against the articles later).
-    static func parseSource(_ text: String) -> TerritoryFigure.Source? {
-        if text.lowercased().hasPrefix("https://") {
-            return URLSafety.isSafeExternal(text) && text.count > 8 ? .url(text) : nil
+    struct Problem: Error { let text: String }
+
+    /// A report's own `https://` address, or an article id of this dossier, with `#pN` for a paragraph
+    /// (ids are checked against the articles later).
+    static func parseSource(_ text: String) -> Result<TerritoryFigure.Source, Problem> {
+        if text.contains("://") {
+            if let problem = SourceAddress.problem(with: text) { return .failure(Problem(text: problem)) }
+            return .success(.url(text))
         }
-        guard !text.isEmpty, Slug.problem(with: text) == nil, !text.contains(":") else { return nil }
-        return .article(id: text, paragraph: nil)
+        let parts = text.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        let id = String(parts[0])
+        var paragraph: Int?
+        if parts.count == 2 {
+            guard parts[1].first == "p", let n = Int(parts[1].dropFirst()), n > 0 else {
+                return .failure(Problem(text: "'\(text)': a paragraph is named #p1, #p2, …"))
+            }
+            paragraph = n
+        }
+        guard !id.isEmpty, Slug.problem(with: id) == nil, !id.contains(":") else {
+            return .failure(Problem(text: "'\(text)' is neither an article id of this dossier nor an https:// address"))
+        }
+        return .success(.article(id: id, paragraph: paragraph))
+    }
+
+    /// "Syrskyi's video report on Zelensky's Telegram channel", optionally ending with its `https://` address.
+    static func parsePrimary(_ text: String) -> Result<TerritoryFigure.Primary?, Problem> {
+        guard !text.isEmpty else { return .success(nil) }
+        let words = text.split(separator: " ")
+        guard let last = words.last, last.contains("://") else { return .success(.init(text: text, url: nil)) }
+        let url = String(last)
+        if let problem = SourceAddress.problem(with: url) { return .failure(Problem(text: problem)) }
+        let description = words.dropLast().joined(separator: " ")
+        return .success(.init(text: description.isEmpty ? FigureSourceLabel.host(of: url) : description, url: url))
+    }
+
+    /// One spelling per claimant: two spellings of one name would split its figures into two series.
+    static func checkSpellings(of figures: [TerritoryFigure], path: String, log: inout DiagnosticLog) {
+        var first: [String: TerritoryFigure] = [:]
+        for figure in figures {
+            let key = NameFolding.keys(of: figure.claimant).joined(separator: " ")
+            if let earlier = first[key], earlier.claimant != figure.claimant {
+                log.warning(path, line: figure.line ?? 0, "column 'claimant': '\(figure.claimant)' is written "
+                    + "'\(earlier.claimant)' on line \(earlier.line ?? 0); spell a claimant one way, so that its figures are one series")
+            } else if first[key] == nil {
+                first[key] = figure
+            }
+        }
+    }
+}
+
+/// How a source address is labelled: by where it goes.
+enum FigureSourceLabel {
+    /// `https://www.reuters.com/world/…` → `reuters.com`.
+    static func host(of url: String) -> String {
+        let afterScheme = url.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: true).dropFirst().first ?? Substring(url)
+        let host = afterScheme.hasPrefix("www.") ? afterScheme.dropFirst(4) : afterScheme
+        return String(host)
     }
 }
 

@@ -1,10 +1,13 @@
 /// `data/territory.csv` and `data/territory.json`: every dated figure, curated and extracted, for readers to reuse.
 enum TerritoryData {
-    static let fields = ["date", "area_km2", "claimant", "side", "method", "kind", "source", "note", "quote"]
+    static let fields = ["date", "area_km2", "claimant", "side", "method", "kind", "source", "quote", "primary",
+                         "primary_url", "note"]
 
+    /// `date` is ISO 8601: a day, a month, or an interval of days (`2024-10-01/2024-10-10`).
     static func values(_ figure: TerritoryFigure) -> [String] {
         [figure.date.iso, NumberText.plain(figure.areaKm2), figure.claimant, figure.side?.rawValue ?? "",
-         figure.method.rawValue, figure.kind.rawValue, figure.source.text, figure.note, figure.quote ?? ""]
+         figure.method.rawValue, figure.kind.rawValue, figure.source.text, figure.quote ?? "",
+         figure.primary?.text ?? "", figure.primary?.url ?? "", figure.note]
     }
 
     static func rows(_ series: TerritorySeries) -> [TerritoryFigure] { series.curated + series.extracted }

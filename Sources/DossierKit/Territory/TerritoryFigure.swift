@@ -17,20 +17,38 @@ public struct TerritoryFigure: Sendable, Hashable {
         }
     }
 
-    public var date: Day
+    public var date: DateSpan
     public var areaKm2: Double
+    /// Whose figure it is: one spelling per claimant, since each claimant is one series of the chart.
     public var claimant: String
     /// `nil` for figures found in articles, whose side the sentence does not say.
     public var side: Side?
     public var method: Method
     public var source: Source
     public var note: String
-    /// The sentence an extracted figure was found in.
+    /// The sentence of the source that gives the figure (for curated rows, as the editor quoted it).
     public var quote: String?
+    /// The statement the report relays (a Telegram post, a ministry's update, a monitor's map), when there is one.
+    public var primary: Primary?
     /// Line of `content/territory.csv`, for messages.
     public var line: Int?
     /// Curated rows are ground held; a figure from an article may be the peak instead.
     public var kind: AreaFigure.Kind = .held
+
+    /// The original statement behind a report: what it was, and its address when known.
+    public struct Primary: Sendable, Hashable {
+        public var text: String
+        public var url: String?
+    }
+
+    /// "claimed by Oleksandr Syrskyi", "derived by the editors from Valery Gerasimov's figures".
+    public var attribution: String {
+        switch method {
+        case .derived: return "derived by the editors from \(claimant)’s figures"
+        case .extracted: return claimant.isEmpty ? "quoted" : "quoted, given by \(claimant)"
+        default: return "\(method.rawValue) by \(claimant)"
+        }
+    }
 }
 
 /// A figure quoted in an article without a date: listed for editors, never plotted nor in the data files.
@@ -56,5 +74,11 @@ public struct TerritorySeries: Sendable {
     /// The newest curated figure of each side, in the order Ukraine, Russia, independent.
     public var latestBySide: [TerritoryFigure] {
         TerritoryFigure.Side.allCases.compactMap { side in curated.last { $0.side == side } }
+    }
+
+    /// The claimants of the curated figures, in the order of their first figure: one series each.
+    public var claimants: [String] {
+        var seen = Set<String>()
+        return curated.map(\.claimant).filter { seen.insert($0).inserted }
     }
 }

@@ -9,6 +9,13 @@ struct DateValues: Codable {
         display = day.display
         short = day.short
     }
+
+    /// A range's `iso` is its first day: a valid HTML `datetime`; its text says the whole range.
+    init(_ span: DateSpan) {
+        iso = span.datetime
+        display = span.display
+        short = span.short
+    }
 }
 
 /// A link to another page, relative to the page it is on, whose way back to the root is `root` (`../../`).

@@ -14,66 +14,134 @@ enum TerritoryPage: SinglePageKind {
         var undated: [UndatedRow]
         var hasUndated: Bool
         var hasQuoted: Bool
-        /// The chart, as SVG made by the build.
+        /// The chart, as SVG made by the build: a wide layout, and a narrow one for phones.
         var chart: HTMLFragment
+        var chartNarrow: HTMLFragment
+        /// The chart's key: one entry per claimant.
+        var series: [LegendItem]
+        var hasSpans: Bool
+        var hasDerived: Bool
+        /// The events drawn on the chart, with their sources.
+        var events: [EventItem]
+        var hasEvents: Bool
+        var joinWithinDays: Int
         var csvHref: String
         var jsonHref: String
     }
 
+    struct LegendItem: Codable {
+        var swatch: HTMLFragment
+        var claimant: String
+        var side: String
+        /// "1 figure", "4 figures".
+        var countText: String
+    }
+
+    struct EventItem: Codable {
+        var label: String
+        var date: DateValues
+        var text: String
+        var by: String?
+        var sources: [SourceItem]
+    }
+
+    struct SourceItem: Codable {
+        var href: String
+        var label: String
+        var isExternal: Bool
+    }
+
     static func view(in site: SiteIndex) -> (title: String, context: Context) {
         let series = site.territory
-        var previous: [TerritoryFigure.Side: Double] = [:]
+        var previous: [String: Double] = [:]
         let curated = series.curated.map { figure -> FigureRow in
             var row = FigureRow(figure, in: site, root: root)
-            if let side = figure.side {
-                // The difference from the same side's previous figure: sides are never subtracted from each other.
-                if let before = previous[side] {
-                    let change = figure.areaKm2 - before
-                    row.change = change == 0 ? "±0" : (change > 0 ? "+" : "") + NumberText.format(change)
-                } else {
-                    row.change = "—"
-                }
-                previous[side] = figure.areaKm2
+            // The difference from the same claimant's previous figure: claimants are never subtracted from each other.
+            if let before = previous[figure.claimant] {
+                let change = figure.areaKm2 - before
+                row.change = change == 0 ? "±0" : (change > 0 ? "+" : "") + NumberText.format(change)
+            } else {
+                row.change = "—"
             }
+            previous[figure.claimant] = figure.areaKm2
             return row
         }
         let wording = site.config.territory
-        let chart = series.curated.isEmpty ? ""
-            : TerritoryChart(figures: series.curated).svg(title: wording.chartTitle, axisLabel: wording.axisLabel,
-                                                          description: chartDescription(series, summary: wording.chartSummary))
+        let chartEvents = site.events.filter { $0.chartLabel != nil }
+        let description = chartDescription(series, events: chartEvents, summary: wording.chartSummary)
+        func chart(_ layout: TerritoryChart.Layout) -> String {
+            series.curated.isEmpty ? "" : TerritoryChart(figures: series.curated, events: chartEvents, layout: layout,
+                                                         joinWithinDays: wording.joinWithinDays)
+                .svg(title: wording.chartTitle, axisLabel: wording.axisLabel, description: description)
+        }
+        let legend = ChartSeries.all(for: series.curated).map {
+            LegendItem(swatch: HTMLFragment($0.swatch), claimant: $0.claimant, side: $0.side?.rawValue ?? "",
+                       countText: "\($0.figures.count) figure\($0.figures.count == 1 ? "" : "s")")
+        }
         return ("Territory over time", Context(
             curated: curated, hasCurated: !series.curated.isEmpty,
             extracted: series.extracted.map { FigureRow($0, in: site, root: root) }, hasExtracted: !series.extracted.isEmpty,
             undated: series.undated.map { UndatedRow($0, in: site, root: root) }, hasUndated: !series.undated.isEmpty,
             hasQuoted: !series.extracted.isEmpty || !series.undated.isEmpty,
-            chart: HTMLFragment(chart),
+            chart: HTMLFragment(chart(.wide)), chartNarrow: HTMLFragment(chart(.narrow)),
+            series: legend,
+            hasSpans: series.curated.contains { !$0.date.isDay },
+            hasDerived: series.curated.contains { $0.method == .derived },
+            events: chartEvents.map { EventItem($0, in: site, root: root) }, hasEvents: !chartEvents.isEmpty,
+            joinWithinDays: wording.joinWithinDays,
             csvHref: href(SitePage.file(TerritoryCSVFile.path), root: root),
             jsonHref: href(SitePage.file(TerritoryJSONFile.path), root: root)))
     }
 
-    /// The chart's text alternative: the site's summary sentence, then each side's first and last figure and the
-    /// number of figures in between.
-    static func chartDescription(_ series: TerritorySeries, summary: String) -> String {
-        let sides = TerritoryFigure.Side.allCases.compactMap { side -> String? in
-            let figures = series.curated.filter { $0.side == side }
-            guard let first = figures.first, let last = figures.last else { return nil }
-            let name = TerritoryChart.styles[side]?.label ?? side.rawValue
-            return "\(name): \(figures.count) figure\(figures.count == 1 ? "" : "s"), from \(NumberText.format(first.areaKm2)) km² on \(first.date.display) to \(NumberText.format(last.areaKm2)) km² on \(last.date.display)."
+    /// The chart's text alternative: the site's summary sentence, each claimant's figures, and the events marked.
+    static func chartDescription(_ series: TerritorySeries, events: [TimelineEvent], summary: String) -> String {
+        let claimants = ChartSeries.all(for: series.curated).map { line -> String in
+            let figures = line.figures.map { "\(NumberText.format($0.areaKm2)) km² (\($0.date.display))" }
+            return "\(line.claimant): " + figures.joined(separator: ", ") + "."
         }
-        return ([summary] + sides + ["Every figure is listed in the table below."]).joined(separator: " ")
+        let marked = events.compactMap { event in event.chartLabel.map { "\($0): \(event.date.display)." } }
+        return ([summary] + claimants + marked + ["Every figure is listed in the table below, with its source."]).joined(separator: " ")
     }
 }
 
-/// A territory figure as a row of the table (and of the home page's latest figures).
+extension TerritoryPage.EventItem {
+    init(_ event: TimelineEvent, in site: SiteIndex, root: String) {
+        label = event.chartLabel ?? ""
+        date = DateValues(event.date)
+        text = event.text
+        by = event.by
+        sources = event.sources.map { source in
+            let link = SourceLink.make(source, in: site, root: root)
+            return TerritoryPage.SourceItem(href: link.href, label: link.label, isExternal: link.external)
+        }
+    }
+}
+
+/// Where a cited source links, and how the link reads: an article of the dossier by its title, at its paragraph;
+/// a report elsewhere by its host.
+enum SourceLink {
+    static func make(_ source: TerritoryFigure.Source, in site: SiteIndex, root: String) -> (href: String, label: String, external: Bool) {
+        switch source {
+        case let .article(id, paragraph):
+            return (root + ArticlePage.path(id) + (paragraph.map { "#p\($0)" } ?? ""),
+                    site.article(id).map { $0.title ?? id } ?? id, false)
+        case let .url(url):
+            return (url, FigureSourceLabel.host(of: url), true)
+        }
+    }
+}
+
+/// A territory figure as a row of the table (and of the home page's figures).
 struct FigureRow: Codable {
     var date: DateValues
     var areaText: String
-    /// Set on curated rows of a known side.
+    /// Set on curated rows: the change since the same claimant's previous figure.
     var change: String?
     var claimant: String
     var side: String
     var sideClass: String
-    var method: String
+    /// "claimed by Oleksandr Syrskyi", "derived by the editors from Valery Gerasimov's figures".
+    var attribution: String
     var kind: String
     var note: String
     var quote: String?
@@ -81,6 +149,10 @@ struct FigureRow: Codable {
     var sourceLabel: String
     var sourceOutlet: String?
     var isExternal: Bool
+    var primary: String?
+    var primaryHref: String?
+    /// "71 days before 13 August 2025", on the home page.
+    var age: String?
 
     init(_ figure: TerritoryFigure, in site: SiteIndex, root: String) {
         date = DateValues(figure.date)
@@ -88,33 +160,19 @@ struct FigureRow: Codable {
         claimant = figure.claimant
         side = figure.side?.rawValue ?? ""
         sideClass = figure.side?.rawValue.lowercased() ?? "none"
-        method = figure.method.rawValue
+        attribution = figure.attribution
         kind = FigureRow.label(figure.kind)
         note = figure.note
         quote = figure.quote
-        switch figure.source {
-        case let .article(id, paragraph):
-            sourceHref = root + ArticlePage.path(id) + (paragraph.map { "#p\($0)" } ?? "")
-            sourceLabel = site.article(id).map { $0.title ?? id } ?? id
-            sourceOutlet = site.article(id)?.outlet
-            isExternal = false
-        case let .url(url):
-            sourceHref = url
-            sourceLabel = FigureRow.host(of: url)
-            isExternal = true
-        }
+        (sourceHref, sourceLabel, isExternal) = SourceLink.make(figure.source, in: site, root: root)
+        if case let .article(id, _) = figure.source { sourceOutlet = site.article(id)?.outlet }
+        primary = figure.primary?.text
+        primaryHref = figure.primary?.url
     }
 
     /// A peak must never read as ground held at the article's date.
     static func label(_ kind: AreaFigure.Kind) -> String {
         kind == .peak ? "peak (largest extent)" : kind.rawValue
-    }
-
-    /// `https://www.reuters.com/world/…` → `reuters.com`, to label a link by where it goes.
-    static func host(of url: String) -> String {
-        let afterScheme = url.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: true).dropFirst().first ?? Substring(url)
-        let host = afterScheme.hasPrefix("www.") ? afterScheme.dropFirst(4) : afterScheme
-        return String(host)
     }
 }
 

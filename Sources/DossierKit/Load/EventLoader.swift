@@ -1,0 +1,74 @@
+import Yams
+
+/// One dated event of the dossier, from `content/events.yml`, with who says so and where.
+public struct TimelineEvent: Sendable, Hashable {
+    public var date: DateSpan
+    /// What happened, in one sentence.
+    public var text: String
+    /// Who says so, when the event is someone's claim.
+    public var by: String?
+    /// Where it is reported: one source, or one for each part of a range ("paused … resumed").
+    public var sources: [TerritoryFigure.Source]
+    /// A short label: the event is drawn on the territory chart, as a band for a range of days.
+    public var chartLabel: String?
+    public var line: Int
+}
+
+/// Reads `content/events.yml`: a list of events, each with `date` (a day, a month or `first/last` days), `event`,
+/// `source` (a report's address or an article id with `#pN`, or a list of them), and optionally `by` and `chart`
+/// (a short label).
+enum EventLoader {
+    static let fields = ["date", "event", "by", "source", "chart"]
+
+    static func load(_ text: String, path: String, log: inout DiagnosticLog) -> [TimelineEvent] {
+        let root: Node?
+        do {
+            root = try YAMLDocument.compose(text, path: path, lineOffset: 0)
+        } catch let error as Diagnostic {
+            log.append(error)
+            return []
+        } catch {
+            log.error(path, "invalid YAML: \(error)")
+            return []
+        }
+        guard case let .sequence(items)? = root else {
+            log.error(path, line: root?.mark?.line ?? 1, "events.yml must be a list of events ('- date: …')")
+            return []
+        }
+        var events: [TimelineEvent] = []
+        for item in items {
+            let fields: YAMLFields
+            do { fields = try YAMLFields(node: item, path: path, lineOffset: 0) } catch let d as Diagnostic {
+                log.append(d); continue
+            } catch { continue }
+            fields.warnUnknown(known: Self.fields, log: &log)
+            let date = fields.string("date", required: true, log: &log)
+            let text = fields.string("event", required: true, log: &log)
+            let sourceTexts: [Located<String>]
+            if case .sequence? = fields.node("source") {
+                sourceTexts = fields.stringList("source", log: &log)
+            } else {
+                sourceTexts = fields.string("source", required: true, log: &log).map { [$0] } ?? []
+            }
+            let by = fields.string("by", log: &log)
+            let chart = fields.string("chart", log: &log)
+            guard let date, let text, !sourceTexts.isEmpty else { continue }
+            guard let span = DateSpan(iso: date.value) else {
+                log.error(path, line: date.line, column: date.column, "'\(date.value)' is not a date: write 2025-03-13 "
+                    + "for a day, 2024-10 for a month, or 2025-03-03/2025-03-11 for a range of days")
+                continue
+            }
+            var sources: [TerritoryFigure.Source] = []
+            for source in sourceTexts {
+                switch TerritoryCSV.parseSource(source.value) {
+                case .success(let reference): sources.append(reference)
+                case .failure(let problem): log.error(path, line: source.line, column: source.column, "field 'source': \(problem.text)")
+                }
+            }
+            guard sources.count == sourceTexts.count else { continue }
+            events.append(TimelineEvent(date: span, text: text.value, by: by?.value, sources: sources,
+                                        chartLabel: chart?.value, line: date.line))
+        }
+        return events.enumerated().sorted { ($0.element.date.sortKey.0, $0.element.date.sortKey.1, $0.offset) < ($1.element.date.sortKey.0, $1.element.date.sortKey.1, $1.offset) }.map(\.element)
+    }
+}
