@@ -8,7 +8,7 @@ public struct TimelineEvent: Sendable, Hashable {
     /// Who says so, when the event is someone's claim.
     public var by: String?
     /// Where it is reported: one source, or one for each part of a range ("paused … resumed").
-    public var sources: [TerritoryFigure.Source]
+    public var sources: [CitedSource]
     /// A short label: the event is drawn on the territory chart, as a band for a range of days.
     public var chartLabel: String?
     public var line: Int
@@ -58,7 +58,7 @@ enum EventLoader {
                     + "for a day, 2024-10 for a month, or 2025-03-03/2025-03-11 for a range of days")
                 continue
             }
-            var sources: [TerritoryFigure.Source] = []
+            var sources: [CitedSource] = []
             for source in sourceTexts {
                 switch TerritoryCSV.parseSource(source.value) {
                 case .success(let reference): sources.append(reference)

@@ -71,7 +71,7 @@ enum TerritoryCSV {
 
     /// A report's own `https://` address, or an article id of this dossier, with `#pN` for a paragraph
     /// (ids are checked against the articles later).
-    static func parseSource(_ text: String) -> Result<TerritoryFigure.Source, Problem> {
+    static func parseSource(_ text: String) -> Result<CitedSource, Problem> {
         if text.contains("://") {
             if let problem = SourceAddress.problem(with: text) { return .failure(Problem(text: problem)) }
             return .success(.url(text))

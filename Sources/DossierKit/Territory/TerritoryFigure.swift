@@ -1,21 +1,24 @@
 import Foundation
 
+/// Where a figure or an event is reported: an article of the dossier (at a paragraph), or a report elsewhere.
+public enum CitedSource: Sendable, Hashable {
+    case article(id: String, paragraph: Int?)
+    case url(String)
+
+    /// The article id or URL, as written in the data files.
+    public var text: String {
+        switch self {
+        case .article(let id, _): return id
+        case .url(let url): return url
+        }
+    }
+}
+
 /// One statement of how much of Kursk oblast Ukraine held: who said it, when, and where it was reported.
 public struct TerritoryFigure: Sendable, Hashable {
     public enum Side: String, Sendable, CaseIterable { case ukraine = "Ukraine", russia = "Russia", independent }
     public enum Method: String, Sendable, CaseIterable { case claimed, assessed, derived, extracted }
-    public enum Source: Sendable, Hashable {
-        case article(id: String, paragraph: Int?)
-        case url(String)
-
-        /// The article id or URL, as written in the data files.
-        public var text: String {
-            switch self {
-            case .article(let id, _): return id
-            case .url(let url): return url
-            }
-        }
-    }
+    public typealias Source = CitedSource
 
     public var date: DateSpan
     public var areaKm2: Double

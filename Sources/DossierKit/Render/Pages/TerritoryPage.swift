@@ -120,7 +120,7 @@ extension TerritoryPage.EventItem {
 /// Where a cited source links, and how the link reads: an article of the dossier by its title, at its paragraph;
 /// a report elsewhere by its host.
 enum SourceLink {
-    static func make(_ source: TerritoryFigure.Source, in site: SiteIndex, root: String) -> (href: String, label: String, external: Bool) {
+    static func make(_ source: CitedSource, in site: SiteIndex, root: String) -> (href: String, label: String, external: Bool) {
         switch source {
         case let .article(id, paragraph):
             return (root + ArticlePage.path(id) + (paragraph.map { "#p\($0)" } ?? ""),
