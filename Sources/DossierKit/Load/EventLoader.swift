@@ -1,5 +1,3 @@
-import Yams
-
 /// One dated event of the dossier, from `content/events.yml`, with who says so and where.
 public struct TimelineEvent: Sendable, Hashable {
     public var date: DateSpan
@@ -21,26 +19,9 @@ enum EventLoader {
     static let fields = ["date", "event", "by", "source", "chart"]
 
     static func load(_ text: String, path: String, log: inout DiagnosticLog) -> [TimelineEvent] {
-        let root: Node?
-        do {
-            root = try YAMLDocument.compose(text, path: path, lineOffset: 0)
-        } catch let error as Diagnostic {
-            log.append(error)
-            return []
-        } catch {
-            log.error(path, "invalid YAML: \(error)")
-            return []
-        }
-        guard case let .sequence(items)? = root else {
-            log.error(path, line: root?.mark?.line ?? 1, "events.yml must be a list of events ('- date: …')")
-            return []
-        }
+        let items = YAMLFields.items(of: text, path: path, shape: "events.yml must be a list of events ('- date: …')", log: &log)
         var events: [TimelineEvent] = []
-        for item in items {
-            let fields: YAMLFields
-            do { fields = try YAMLFields(node: item, path: path, lineOffset: 0) } catch let d as Diagnostic {
-                log.append(d); continue
-            } catch { continue }
+        for fields in items {
             fields.warnUnknown(known: Self.fields, log: &log)
             let date = fields.string("date", required: true, log: &log)
             let text = fields.string("event", required: true, log: &log)

@@ -5,28 +5,11 @@ enum TopicLoader {
     static let fields = ["name", "slug", "aliases", "description"]
 
     static func load(_ text: String, path: String, log: inout DiagnosticLog) -> [Topic] {
-        let root: Node?
-        do {
-            root = try YAMLDocument.compose(text, path: path, lineOffset: 0)
-        } catch let error as Diagnostic {
-            log.append(error)
-            return []
-        } catch {
-            log.error(path, "invalid YAML: \(error)")
-            return []
-        }
-        guard case let .sequence(items)? = root else {
-            log.error(path, line: root?.mark?.line ?? 1, "topics.yml must be a list of topics ('- name: …')")
-            return []
-        }
+        let items = YAMLFields.items(of: text, path: path, shape: "topics.yml must be a list of topics ('- name: …')", log: &log)
         var topics: [Topic] = []
         var slugOwners: [String: String] = [:]
         var termOwners: [[String]: (topic: String, term: String)] = [:]
-        for item in items {
-            let fields: YAMLFields
-            do { fields = try YAMLFields(node: item, path: path, lineOffset: 0) } catch let d as Diagnostic {
-                log.append(d); continue
-            } catch { continue }
+        for fields in items {
             fields.warnUnknown(known: Self.fields, log: &log)
             guard let name = fields.string("name", required: true, log: &log) else { continue }
             let slug = fields.string("slug", log: &log) ?? Located(value: Slug.make(name.value), line: name.line, column: name.column)
