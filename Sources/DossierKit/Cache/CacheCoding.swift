@@ -6,7 +6,7 @@ struct StoredNote: Sendable {
 
 /// How notes and articles are written in the file cache. Bump a format when its fields change.
 enum CacheCoding {
-    static let noteFormat = "dossier-note-cache-6"
+    static let noteFormat = "dossier-note-cache-7"
     static let articleFormat = "dossier-article-cache-5"
 
     static func write(_ n: Note, to w: inout BinaryWriter) {
@@ -16,6 +16,7 @@ enum CacheCoding {
         w.int(n.siteLinks.count)
         for link in n.siteLinks { w.siteLink(link.value); w.int(link.line); w.int(link.column) }
         w.int(n.slugLine ?? -1)
+        w.bool(n.isDraft)
         w.hash(n.bodyHash); w.hash(n.sourceHash)
     }
 
@@ -41,10 +42,11 @@ enum CacheCoding {
             Located(value: try r.siteLink(), line: try r.int(), column: try r.int())
         }
         let slugLine = try r.int()
+        let isDraft = try r.bool()
         let bodyHash = try r.hash()
         return Note(slug: slug, path: path, title: title, date: date, summary: summary, topicRefs: topics,
                     sources: sources, bodyHash: bodyHash, sourceHash: try r.hash(), siteLinks: links, anchors: anchors,
-                    slugLine: slugLine < 0 ? nil : slugLine)
+                    slugLine: slugLine < 0 ? nil : slugLine, isDraft: isDraft)
     }
 
     static func write(_ a: Article, to w: inout BinaryWriter) {

@@ -55,6 +55,8 @@ public struct Note: Sendable {
     public var anchors: Set<String>
     /// Where the `slug` field is, when the note sets one.
     public var slugLine: Int?
+    /// `draft: true`: the note is read and checked but not published (`SiteIndex` keeps it out of every page).
+    public var isDraft = false
     public var topics: [String] = []
 }
 
