@@ -212,7 +212,11 @@ struct Reading {
     /// The result, with the kept paragraphs and every dropped line.
     func collected() -> CleanedArticle {
         var result = result
-        result.paragraphs = lines.indices.filter { rules[$0] == nil && $0 != headline }.map { Boilerplate.unbolded(lines[$0].text) }
+        let kept = lines.indices.filter { rules[$0] == nil && $0 != headline }
+        result.paragraphs = kept.map { Boilerplate.unbolded(lines[$0].text) }
+        // A fact found in a line the page keeps can be shown in its paragraph.
+        let paragraphs = Dictionary(kept.enumerated().map { (lines[$1].number, $0 + 1) }, uniquingKeysWith: { a, _ in a })
+        for i in result.evidence.indices { result.evidence[i].paragraph = paragraphs[result.evidence[i].line] }
         result.dropped = lines.indices.compactMap { i in
             rules[i].map { DroppedLine(line: lines[i].number, text: lines[i].text, rule: $0) }
         }
