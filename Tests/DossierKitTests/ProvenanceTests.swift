@@ -32,6 +32,13 @@ struct ProvenanceTests {
         #expect(article?.dateSource == .text)
     }
 
+    @Test("a line kept as a paragraph only after its date marker was cut off gives no paragraph: it no longer shows the date")
+    func cutLine() {
+        let (article, _) = Self.read("date 2025-03-17 Troops held the road to the border town after a week of fighting, officials said.\n")
+        #expect(article?.paragraphs.first?.hasPrefix("Troops held") == true)
+        #expect(article?.provenance.date == .text(line: 1, paragraph: nil))
+    }
+
     @Test("lines are counted in the whole file, front matter included")
     func linesAfterFrontMatter() throws {
         let (article, _) = Self.read("---\nsummary: S\n---\n" + Self.scrape)
