@@ -2,7 +2,10 @@ import Foundation
 
 /// What a successful build made.
 public struct BuildReport: Sendable {
+    /// Published notes.
     public var notes: Int
+    /// Notes left out of the site because they are drafts.
+    public var drafts: Int = 0
     public var articles: Int
     public var topics: Int
     public var pages: Int
@@ -75,7 +78,7 @@ public enum SiteBuild {
             .reduce(content.inputHash) { $0.combined($1) }
         if let last = cache.lastBuild, last.inputs == inputs, !log.hasErrors, templates != nil,
            let publisher, publisher.currentOutputHash() == last.output {
-            return BuildReport(notes: last.notes, articles: last.articles, topics: last.topics, pages: last.pages,
+            return BuildReport(notes: last.notes, drafts: last.drafts, articles: last.articles, topics: last.topics, pages: last.pages,
                                files: last.files, written: 0, removed: 0, warnings: (last.diagnostics + cacheWarnings).sorted(),
                                timings: stopwatch.laps)
         }
@@ -103,10 +106,10 @@ public enum SiteBuild {
         }
         stopwatch.lap("render and write")
 
-        let report = BuildReport(notes: index.notes.count, articles: index.articles.count, topics: index.topics.count,
+        let report = BuildReport(notes: index.notes.count, drafts: index.drafts.count, articles: index.articles.count, topics: index.topics.count,
                                  pages: plan.pageCount, files: keys.count, written: stats.written,
                                  removed: stats.removed, warnings: (log.items + cacheWarnings).sorted(), timings: stopwatch.laps)
-        cache.save(LastBuild(inputs: inputs, output: Publisher.hash(of: keys), notes: report.notes, articles: report.articles,
+        cache.save(LastBuild(inputs: inputs, output: Publisher.hash(of: keys), notes: report.notes, drafts: report.drafts, articles: report.articles,
                              topics: report.topics, pages: report.pages, files: report.files, diagnostics: log.sorted))
         return report
     }

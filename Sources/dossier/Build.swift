@@ -24,7 +24,8 @@ struct Build: ParsableCommand {
             let seconds = (ContinuousClock.now - start).formatted(.units(allowed: [.seconds], fractionalPart: .show(length: 3)))
             let changes = report.written + report.removed == 0 ? "nothing changed"
                 : "\(report.written) written" + (report.removed > 0 ? ", \(report.removed) removed" : "")
-            print("built \(Output.count(report.notes, "note")), \(Output.count(report.articles, "article")), "
+            let drafts = report.drafts > 0 ? " (\(Output.count(report.drafts, "draft")) left out)" : ""
+            print("built \(Output.count(report.notes, "note"))\(drafts), \(Output.count(report.articles, "article")), "
                 + "\(Output.count(report.topics, "topic")): \(Output.count(report.pages, "page")), "
                 + "\(Output.count(report.files, "file")) in \(output.path), \(changes) (\(seconds))"
                 + (report.warnings.isEmpty ? "" : ", \(Output.count(report.warnings.count, "warning"))"))

@@ -113,7 +113,7 @@ struct BadInputTests {
         BadInput(name: "links to pages, paragraphs and headings that do not exist",
                  edits: [noteFile("---\ntitle: X\ndate: 2025-01-01\n---\nSee [a](../articles/nope/), [b](../articles/a/#p9),\n[c](first.md#nope), [d](../notes/gone/) and [e](../../../etc/passwd).\n")],
                  expected: ["content/notes/bad.md:5:5: error: link to unknown article 'nope'",
-                            "content/notes/bad.md:5:29: error: link to unknown paragraph '#p9' of article 'a' (it has #p1 to #p1; the page also has #main)",
+                            "content/notes/bad.md:5:29: error: link to unknown paragraph '#p9' of article 'a' (it has #p1 to #p1; the page also has #main, #provenance-heading)",
                             "content/notes/bad.md:6:1: error: link to unknown heading '#nope' of note 'first' (it has #section-one; the page also has #main)",
                             "content/notes/bad.md:6:21: error: link to unknown note 'gone'",
                             "content/notes/bad.md:6:45: error: link to '../../../etc/passwd' leaves the site"]),

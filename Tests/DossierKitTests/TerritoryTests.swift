@@ -83,7 +83,7 @@ struct TerritoryCSVTests {
     @Test("a quote from an article of the dossier must be in it, and links to its paragraph")
     func articleQuotes() {
         let article = Article(id: "a", path: "content/articles/a.txt", title: "A", date: Day(iso: "2024-08-12"),
-                              dateSource: .frontMatter, outlet: nil, url: nil, summary: nil, topicRefs: [], paragraphs: [
+                              outlet: nil, url: nil, summary: nil, topicRefs: [], paragraphs: [
             "First paragraph.", "Kyiv says it holds about 1,000 km\u{B2} of Kursk \u{2014} \u{201C}for now\u{201D}.",
         ])
         var log = DiagnosticLog()

@@ -6,8 +6,8 @@ struct StoredNote: Sendable {
 
 /// How notes and articles are written in the file cache. Bump a format when its fields change.
 enum CacheCoding {
-    static let noteFormat = "dossier-note-cache-6"
-    static let articleFormat = "dossier-article-cache-5"
+    static let noteFormat = "dossier-note-cache-7"
+    static let articleFormat = "dossier-article-cache-6"
 
     static func write(_ n: Note, to w: inout BinaryWriter) {
         w.string(n.path); w.string(n.slug); w.string(n.title); w.string(n.date.iso); w.optionalString(n.summary)
@@ -16,6 +16,7 @@ enum CacheCoding {
         w.int(n.siteLinks.count)
         for link in n.siteLinks { w.siteLink(link.value); w.int(link.line); w.int(link.column) }
         w.int(n.slugLine ?? -1)
+        w.bool(n.isDraft)
         w.hash(n.bodyHash); w.hash(n.sourceHash)
     }
 
@@ -41,15 +42,18 @@ enum CacheCoding {
             Located(value: try r.siteLink(), line: try r.int(), column: try r.int())
         }
         let slugLine = try r.int()
+        let isDraft = try r.bool()
         let bodyHash = try r.hash()
         return Note(slug: slug, path: path, title: title, date: date, summary: summary, topicRefs: topics,
                     sources: sources, bodyHash: bodyHash, sourceHash: try r.hash(), siteLinks: links, anchors: anchors,
-                    slugLine: slugLine < 0 ? nil : slugLine)
+                    slugLine: slugLine < 0 ? nil : slugLine, isDraft: isDraft)
     }
 
     static func write(_ a: Article, to w: inout BinaryWriter) {
         w.string(a.id); w.string(a.path)
-        w.optionalString(a.title); w.optionalString(a.date?.iso); w.optionalString(a.dateSource?.rawValue)
+        w.optionalString(a.title); w.optionalString(a.date?.iso)
+        for found in [a.provenance.outlet, a.provenance.url, a.provenance.date] { write(found, to: &w) }
+        w.optionalString(a.provenance.accessed?.iso)
         w.optionalString(a.outlet)
         w.optionalString(a.url); w.optionalString(a.summary)
         w.located(a.topicRefs)
@@ -63,15 +67,39 @@ enum CacheCoding {
             guard let day = Day(iso: text) else { throw BinaryReader.Corrupt() }
             return day
         }
-        let dateSource = try r.optionalString().map { text -> DateSource in
-            guard let source = DateSource(rawValue: text) else { throw BinaryReader.Corrupt() }
-            return source
+        var provenance = ArticleProvenance(outlet: try readFoundIn(&r), url: try readFoundIn(&r), date: try readFoundIn(&r))
+        provenance.accessed = try r.optionalString().map { text -> Day in
+            guard let day = Day(iso: text) else { throw BinaryReader.Corrupt() }
+            return day
         }
         var article = Article(id: id, path: path, title: title, date: date, outlet: try r.optionalString(),
                               url: try r.optionalString(), summary: try r.optionalString(), topicRefs: try r.located(),
                               paragraphs: try r.strings())
         article.namedTopics = try r.strings()
-        article.dateSource = dateSource
+        article.provenance = provenance
         return article
+    }
+
+    /// A place as three numbers: its kind (-1 for none), line and paragraph (-1 for none).
+    static func write(_ found: FoundIn?, to w: inout BinaryWriter) {
+        let (kind, line, paragraph): (Int, Int, Int?)
+        switch found {
+        case nil: (kind, line, paragraph) = (-1, 0, nil)
+        case .text(let l, let p)?: (kind, line, paragraph) = (0, l, p)
+        case .fileName?: (kind, line, paragraph) = (1, 0, nil)
+        case .frontMatter(let l)?: (kind, line, paragraph) = (2, l, nil)
+        }
+        w.int(kind); w.int(line); w.int(paragraph ?? -1)
+    }
+
+    static func readFoundIn(_ r: inout BinaryReader) throws -> FoundIn? {
+        let kind = try r.int(), line = try r.int(), paragraph = try r.int()
+        switch kind {
+        case -1: return nil
+        case 0: return .text(line: line, paragraph: paragraph < 0 ? nil : paragraph)
+        case 1: return .fileName
+        case 2: return .frontMatter(line: line)
+        default: throw BinaryReader.Corrupt()
+        }
     }
 }

@@ -9,13 +9,27 @@ struct LinkCheck {
 
     func run(log: inout DiagnosticLog) {
         var values: [SitePage: PageRenderer.PageValue?] = [:]
-        for note in index.notes {
+        for note in index.notes + index.drafts {
             for link in note.siteLinks {
-                if let problem = problem(link.value, values: &values) {
+                if let problem = draftProblem(link.value, from: note) ?? problem(link.value, values: &values) {
                     log.error(note.path, line: link.line, column: link.column, problem)
                 }
             }
         }
+    }
+
+    /// A published note may not link to a draft, whose page does not exist; a draft may, since neither is on the
+    /// site yet, and its link is checked against the draft's headings. `.some(nil)` for a sound link to a draft,
+    /// `nil` for a link to anything else (the ordinary check's business).
+    func draftProblem(_ link: SiteLink, from note: Note) -> String?? {
+        guard let page = link.page, page.kind == NotePage.name, index.note(page.key) == nil,
+              let draft = index.draft(page.key) else { return nil }
+        guard note.isDraft else {
+            return "link to the draft note '\(draft.slug)'; publish it (remove draft: true) or drop the link"
+        }
+        guard let fragment = link.fragment, !fragment.isEmpty, !draft.anchors.contains(fragment) else { return .some(nil) }
+        let anchors = PageAnchors(noun: "heading", ids: draft.anchors)
+        return "link to unknown heading '#\(fragment)' of draft note '\(draft.slug)' (it has \(anchors.listing))"
     }
 
     func problem(_ link: SiteLink, values: inout [SitePage: PageRenderer.PageValue?]) -> String? {

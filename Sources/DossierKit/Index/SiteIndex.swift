@@ -3,8 +3,11 @@ public struct SiteIndex: Sendable {
     public var topics: [Topic]
     /// Newest first.
     public var articles: [Article]
-    /// Newest first.
+    /// The published notes, newest first.
     public var notes: [Note]
+    /// Notes marked `draft: true`, newest first: checked like the others (topics, sources, their own links) but on
+    /// no page, in no list and no link target. This split is the one place where being a draft has an effect.
+    public var drafts: [Note]
     /// Article id → notes that cite it, newest first.
     public var citations: [String: [Note]]
     /// Topic slug → its pages, newest first.
@@ -36,6 +39,8 @@ public struct SiteIndex: Sendable {
     var topicsBySlug: [String: Topic] = [:]
     /// Note slug → position in `notes`.
     var notePositions: [String: Int] = [:]
+    /// Draft slug → position in `drafts`.
+    var draftPositions: [String: Int] = [:]
 
     /// Whether the site has `part`; every site has what belongs to no part.
     func has(_ part: SitePart?) -> Bool { part.map(parts.contains) ?? true }
@@ -47,6 +52,9 @@ public struct SiteIndex: Sendable {
     var dataFiles: [any DataFileKind.Type] { PageKinds.dataFiles.filter { has($0.part) } }
 
     public func note(_ slug: String) -> Note? { notePositions[slug].map { notes[$0] } }
+
+    /// The draft whose slug is `slug`, if any.
+    public func draft(_ slug: String) -> Note? { draftPositions[slug].map { drafts[$0] } }
 
     public func article(_ id: String) -> Article? { articlePositions[id].map { articles[$0] } }
     public func topic(_ slug: String) -> Topic? { topicsBySlug[slug] }
@@ -82,7 +90,10 @@ extension SiteIndex {
             return note
         }
         notes = newestFirst(notes, date: \.date.sortKeyValue, id: \.slug)
+        // A draft's URL is checked too: publishing it must not make two pages share one.
         checkUniqueURLs(articles: articles, notes: notes, log: &log)
+        let drafts = notes.filter(\.isDraft)
+        notes.removeAll(where: \.isDraft)
 
         var citations: [String: [Note]] = [:]
         for note in notes {
@@ -130,13 +141,14 @@ extension SiteIndex {
         }
         let dates = notes.map(\.date) + articles.compactMap(\.date) + territory.curated.map { $0.date.until ?? $0.date.start }
             + events.map { $0.date.until ?? $0.date.start }
-        var index = SiteIndex(topics: topics, articles: articles, notes: notes, citations: citations,
+        var index = SiteIndex(topics: topics, articles: articles, notes: notes, drafts: drafts, citations: citations,
                               topicEntries: entries, territory: territory, events: events,
                               asOf: dates.filter { $0.day != nil }.max(), config: content.config, parts: parts,
                               navigation: navigation)
         index.articlePositions = Dictionary(articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         index.topicsBySlug = Dictionary(topics.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
         index.notePositions = Dictionary(notes.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        index.draftPositions = Dictionary(drafts.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { a, _ in a })
         return index
     }
 

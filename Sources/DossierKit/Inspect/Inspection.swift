@@ -21,6 +21,8 @@ public struct Inspection: Sendable {
     public var dateSource: DateSource?
     public var outlet: String?
     public var url: String?
+    /// Where the outlet, url and date were found, and the retrieval date; an article's only.
+    public var provenance = ArticleProvenance()
     public var summary: String?
     public var paragraphs: [String] = []
     public var dropped: [DroppedLine] = []
@@ -70,6 +72,7 @@ public struct Inspection: Sendable {
         inspection.dateSource = article.dateSource
         inspection.outlet = article.outlet
         inspection.url = article.url
+        inspection.provenance = article.provenance
         inspection.summary = article.summary
         inspection.paragraphs = article.paragraphs
         inspection.dropped = cleaned.dropped

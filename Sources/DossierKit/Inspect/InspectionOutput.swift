@@ -7,7 +7,10 @@ extension Inspection {
         var fields: [(String, JSONValue)] = [
             ("path", .string(path)), ("kind", .string(kind.rawValue)),
             ("title", .optional(title)), ("date", .optional(date?.iso)), ("date_source", .optional(dateSource?.rawValue)),
-            ("outlet", .optional(outlet)), ("url", .optional(url)), ("summary", .optional(summary)),
+            ("outlet", .optional(outlet)), ("url", .optional(url)), ("accessed", .optional(provenance.accessed?.iso)),
+            ("provenance", .object([("outlet", Self.json(provenance.outlet)), ("url", Self.json(provenance.url)),
+                                    ("date", Self.json(provenance.date))])),
+            ("summary", .optional(summary)),
             ("paragraphs", .array(paragraphs.map(JSONValue.string))),
             ("dropped", .array(dropped.map { .object([("line", .string($0.text)), ("number", .number(Double($0.line))),
                                                       ("rule", .string($0.rule.rawValue))]) })),
@@ -34,18 +37,24 @@ extension Inspection {
     /// A report for a person: each field with where it came from, then paragraphs, dropped lines, figures.
     public var text: String {
         var out = "\(path): \(kind.rawValue)\n"
-        func field(_ name: String, _ value: String?, evidence key: String? = nil, source: String? = nil) {
+        func field(_ name: String, _ value: String?, evidence key: String? = nil, found: String? = nil) {
             var line = name.padding(toLength: 9, withPad: " ", startingAt: 0) + (value ?? "— (not found)")
-            if let source { line += "  [\(source)]" }
+            if let found { line += "  [\(found)]" }
             if let key, let found = evidence.first(where: { $0.field == key }) {
                 line += "  ← line \(found.line): \(Self.shortened(found.text))"
             }
             out += line + "\n"
         }
         field("title", title, evidence: "title")
-        field("date", date?.iso, evidence: dateSource == .text ? "date" : nil, source: dateSource?.rawValue)
-        field("outlet", outlet, evidence: "outlet")
-        field("url", url)
+        if kind == .note {
+            field("date", date?.iso)
+        } else {
+            field("date", date?.iso, evidence: dateSource == .text ? "date" : nil, found: provenance.date.map(Self.place))
+            field("outlet", outlet, evidence: provenance.outlet?.kind == .text ? "outlet" : nil,
+                  found: provenance.outlet.map(Self.place))
+            field("url", url, found: provenance.url.map(Self.place))
+            field("accessed", provenance.accessed?.iso, found: provenance.accessed.map { _ in "front matter" })
+        }
         if !topics.isEmpty {
             out += "topics   " + topics.map { $0.found == $0.term ? $0.name : "\($0.name) ('\($0.found)' as '\($0.term)')" }
                 .joined(separator: ", ") + "\n"
@@ -68,6 +77,28 @@ extension Inspection {
             out += "\n" + diagnostics.map(\.description).joined(separator: "\n") + "\n"
         }
         return out
+    }
+
+    /// `text, p2, line 5`, `front matter, line 3`, `file name`: where a field was found, briefly.
+    static func place(_ found: FoundIn) -> String {
+        switch found {
+        case .text(let line, let paragraph): return "text, " + (paragraph.map { "p\($0), " } ?? "") + "line \(line)"
+        case .fileName: return "file name"
+        case .frontMatter(let line): return "front matter, line \(line)"
+        }
+    }
+
+    /// `{"found_in": "text", "line": 5, "paragraph": 2}`, or `null` for a field not found.
+    static func json(_ found: FoundIn?) -> JSONValue {
+        guard let found else { return .null }
+        let (line, paragraph): (Int?, Int?)
+        switch found {
+        case .text(let l, let p): (line, paragraph) = (l, p)
+        case .fileName: (line, paragraph) = (nil, nil)
+        case .frontMatter(let l): (line, paragraph) = (l, nil)
+        }
+        return .object([("found_in", .string(found.kind.rawValue)), ("line", line.map { .number(Double($0)) } ?? .null),
+                        ("paragraph", paragraph.map { .number(Double($0)) } ?? .null)])
     }
 
     static func shortened(_ text: String, _ limit: Int = 60) -> String {

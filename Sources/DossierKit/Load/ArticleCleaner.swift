@@ -212,7 +212,16 @@ struct Reading {
     /// The result, with the kept paragraphs and every dropped line.
     func collected() -> CleanedArticle {
         var result = result
-        result.paragraphs = lines.indices.filter { rules[$0] == nil && $0 != headline }.map { Boilerplate.unbolded(lines[$0].text) }
+        let kept = lines.indices.filter { rules[$0] == nil && $0 != headline }
+        result.paragraphs = kept.map { Boilerplate.unbolded(lines[$0].text) }
+        // A fact found in a line the page keeps as it was can be shown in its paragraph; a line whose scraper date
+        // marker or wire tag was cut off no longer shows the fact.
+        let paragraphs = Dictionary(kept.enumerated().map { (lines[$1].number, ($0 + 1, lines[$1].text)) },
+                                    uniquingKeysWith: { a, _ in a })
+        for i in result.evidence.indices {
+            guard let (paragraph, text) = paragraphs[result.evidence[i].line], text == result.evidence[i].text else { continue }
+            result.evidence[i].paragraph = paragraph
+        }
         result.dropped = lines.indices.compactMap { i in
             rules[i].map { DroppedLine(line: lines[i].number, text: lines[i].text, rule: $0) }
         }

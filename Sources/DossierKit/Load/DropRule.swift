@@ -36,4 +36,6 @@ public struct Evidence: Sendable, Equatable {
     /// 1-based line of the article's text (after any front matter).
     public var line: Int
     public var text: String
+    /// The paragraph (1-based, as the page's `#pN`) the line was kept as; `nil` when it was left out.
+    public var paragraph: Int? = nil
 }

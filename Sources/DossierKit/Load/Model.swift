@@ -14,14 +14,14 @@ public struct Article: Sendable {
     public var path: String
     public var title: String?
     public var date: Day?
-    /// Where `date` came from; `nil` when there is none.
-    public var dateSource: DateSource?
     public var outlet: String?
     public var url: String?
     public var summary: String?
     /// Topics named in front matter, as written.
     public var topicRefs: [Located<String>]
     public var paragraphs: [String]
+    /// Where the outlet, original address and date were found, and when the copy was retrieved.
+    public var provenance = ArticleProvenance()
     /// Slugs of the topics whose names or aliases the headline and text contain, found when the file is read.
     public var namedTopics: [String] = []
     /// Topic slugs, filled by the index from front matter and `namedTopics`.
@@ -55,6 +55,8 @@ public struct Note: Sendable {
     public var anchors: Set<String>
     /// Where the `slug` field is, when the note sets one.
     public var slugLine: Int?
+    /// `draft: true`: the note is read and checked but not published (`SiteIndex` keeps it out of every page).
+    public var isDraft = false
     public var topics: [String] = []
 }
 

@@ -1,7 +1,7 @@
-/// Reads a note: YAML front matter (`title`, `date`, `topics`, `summary`, `sources`, `slug`) and a Markdown body.
+/// Reads a note: YAML front matter (`title`, `date`, `topics`, `summary`, `sources`, `slug`, `draft`) and a Markdown body.
 /// In two steps, so that a build reads the next notes while workers render the bodies of the last ones.
 enum NoteLoader {
-    static let fields = ["title", "date", "topics", "summary", "sources", "slug"]
+    static let fields = ["title", "date", "topics", "summary", "sources", "slug", "draft"]
 
     /// A note whose front matter is read and whose body is being rendered.
     struct Started {
@@ -42,6 +42,7 @@ enum NoteLoader {
         let topics = fields.stringList("topics", log: &log)
         let sources = fields.stringList("sources", log: &log)
         let summary = fields.string("summary", log: &log)
+        let draft = fields.bool("draft", log: &log)
         // A note with a bad title or date does not get published (the build has failed), but it is still
         // indexed so that the same run reports its unknown topics, sources and links too.
         guard let dateValue = date?.value ?? Day(year: 1, month: 1, day: 1) else { return nil }
@@ -49,7 +50,8 @@ enum NoteLoader {
         let page = NotePage.page(slugValue)
         let note = Note(slug: slugValue, path: path, title: title?.value ?? stem, date: dateValue, summary: summary?.value,
                         topicRefs: topics, sources: sources, bodyHash: ContentHash(a: 0, b: 0),
-                        sourceHash: ContentHash(a: 0, b: 0), siteLinks: [], anchors: [], slugLine: slug?.line)
+                        sourceHash: ContentHash(a: 0, b: 0), siteLinks: [], anchors: [], slugLine: slug?.line,
+                        isDraft: draft?.value ?? false)
         return Started(note: note, body: document.body, bodyLine: document.bodyLine,
                        ticket: markdown.submit(MarkdownJob(source: document.body, pageDepth: page.depth)))
     }

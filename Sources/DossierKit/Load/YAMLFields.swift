@@ -118,6 +118,21 @@ struct YAMLFields {
         }
     }
 
+    /// `true` or `false`, written plainly (any case); anything else, quoted text included, is an error at its line.
+    func bool(_ key: String, log: inout DiagnosticLog) -> Located<Bool>? {
+        guard let node = entries[key] else { return nil }
+        let (l, c) = position(node)
+        if case let .scalar(scalar) = node, scalar.style == .plain {
+            switch scalar.string.lowercased() {
+            case "true": return Located(value: true, line: l, column: c)
+            case "false": return Located(value: false, line: l, column: c)
+            default: break
+            }
+        }
+        log.error(path, line: l, column: c, "field '\(key)' must be true or false, found \(node.kindName)")
+        return nil
+    }
+
     func day(_ key: String, required: Bool = false, log: inout DiagnosticLog) -> Located<Day>? {
         guard let text = string(key, required: required, log: &log) else { return nil }
         guard let day = Day(iso: text.value) else {

@@ -15,10 +15,21 @@ enum ArticlePage: PageKind {
         var hasTopics: Bool
         var citedBy: [NoteItem]
         var hasCitedBy: Bool
+        /// "About this copy": outlet, original address, published and retrieved dates, each with where it was found.
+        var provenance: [Fact]
 
         struct Paragraph: Codable {
             var anchor: String
             var text: String
+        }
+
+        /// One line of the provenance: what is known (or plainly that it is not), and where the build found it.
+        struct Fact: Codable {
+            var label: String
+            var value: String
+            /// The original's address, linked; only for the URL.
+            var href: String?
+            var foundIn: String?
         }
     }
 
@@ -47,6 +58,20 @@ enum ArticlePage: PageKind {
             dateFromFileName: article.dateSource == .fileName,
             paragraphs: article.paragraphs.enumerated().map { Context.Paragraph(anchor: "p\($0.offset + 1)", text: $0.element) },
             topics: TopicLink.list(article.topics, in: site, root: root), hasTopics: !article.topics.isEmpty,
-            citedBy: citedBy.map { NoteItem($0, root: root) }, hasCitedBy: !citedBy.isEmpty))
+            citedBy: citedBy.map { NoteItem($0, root: root) }, hasCitedBy: !citedBy.isEmpty,
+            provenance: facts(of: article)))
+    }
+
+    static func facts(of article: Article) -> [Context.Fact] {
+        let found = article.provenance
+        return [
+            Context.Fact(label: "Outlet", value: article.outlet ?? "outlet not recorded", foundIn: found.outlet?.phrase),
+            Context.Fact(label: "Original address", value: article.url ?? "original address not recorded",
+                         href: article.url, foundIn: found.url?.phrase),
+            Context.Fact(label: "Published", value: article.date?.display ?? "publication date not recorded",
+                         foundIn: found.date?.phrase),
+            Context.Fact(label: "Retrieved", value: found.accessed?.display ?? "retrieval date not recorded",
+                         foundIn: found.accessed == nil ? nil : "in the front matter"),
+        ]
     }
 }
