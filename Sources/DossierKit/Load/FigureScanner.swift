@@ -130,8 +130,8 @@ struct FigureScanner {
 
     /// The end of the unit at `k`, matched without regard to case, several words across any white space.
     private func unitEnd(at k: Int, _ end: Int) -> Int? {
-        guard k < end, sentences.isText(k) else { return nil }
-        for unit in FigureWords.units {
+        guard k < end, sentences.isText(k), let candidates = FigureWords.unitsByFirst[lowercased(text[k])] else { return nil }
+        for unit in candidates {
             var j = k
             var matched = true
             for scalar in unit {

@@ -10,9 +10,14 @@ enum FigureWords {
         "%", "per cent", "percent",
     ].map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count } // longest first: "km²" before "km"
 
+    /// `units` by their first scalar, so that most words are ruled out by one look-up.
+    static let unitsByFirst: [Unicode.Scalar: [[Unicode.Scalar]]] = Dictionary(grouping: units) { $0[0] }
+
     /// Words after which a full stop does not end a sentence, written with their full stops.
     static let abbreviations: Set<String> = [
         "Gen.", "Col.", "Lt.", "Mr.", "Mrs.", "Dr.", "St.", "No.", "U.S.", "U.K.", "e.g.", "i.e.", "vs.",
+        // Months, as dates write them ("Aug. 12").
+        "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.",
     ]
     /// The longest of them, in scalars: how far back a full stop's word is read.
     static let longestAbbreviation = abbreviations.map { $0.unicodeScalars.count }.max() ?? 0

@@ -21,13 +21,14 @@ enum UnsourcedFigures {
         }
     }
 
-    /// The figure as written, white space (a line break, say) as one space.
+    /// The figure as written, a line break or a run of white space as one space (a thin space in a number kept).
     static func quote(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
         var result = String.UnicodeScalarView()
-        var space = false
+        var space: [Unicode.Scalar] = []
         for c in scalars {
-            if c.isWhitespaceScalar { space = true; continue }
-            if space { result.append(" "); space = false }
+            if c.isWhitespaceScalar { space.append(c); continue }
+            if let only = space.first { result.append(space.count == 1 && only != "\n" && only != "\t" ? only : " ") }
+            space.removeAll()
             result.append(c)
         }
         return String(result)
