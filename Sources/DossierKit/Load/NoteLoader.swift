@@ -47,6 +47,8 @@ enum NoteLoader {
         // indexed so that the same run reports its unknown topics, sources and links too.
         guard let dateValue = date?.value ?? Day(year: 1, month: 1, day: 1) else { return nil }
 
+        UnsourcedFigures.check(document.body, path: path, firstLine: document.bodyLine, log: &log)
+
         let page = NotePage.page(slugValue)
         let note = Note(slug: slugValue, path: path, title: title?.value ?? stem, date: dateValue, summary: summary?.value,
                         topicRefs: topics, sources: sources, bodyHash: ContentHash(a: 0, b: 0),
