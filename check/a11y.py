@@ -28,7 +28,8 @@ class Page(html.parser.HTMLParser):
         if tag == "a":
             self._link = [a.get("href"), "", a.get("aria-label")]
         if tag == "svg":
-            self._svg = {"role": a.get("role"), "labelledby": a.get("aria-labelledby"), "title": False, "desc": False}
+            self._svg = {"role": a.get("role"), "labelledby": a.get("aria-labelledby"), "title": False, "desc": False,
+                         "hidden": a.get("aria-hidden") == "true"}
         if self._svg is not None and tag in ("title", "desc"):
             self._svg[tag] = True
 
@@ -68,7 +69,10 @@ def check(root):
                 words = " ".join((label or text).split()).lower()
                 if not words or words in VAGUE:
                     problems.append("%s: link to %s has no text that says where it goes (%r)" % (path, href, text))
+            # A picture hidden from assistive technology (a legend's swatch beside its text) needs no label.
             for svg in page.svgs:
+                if svg["hidden"]:
+                    continue
                 if svg["role"] != "img" or not svg["labelledby"] or not (svg["title"] and svg["desc"]):
                     problems.append("%s: a chart without role=img, title and description" % path)
     return pages, problems
