@@ -114,11 +114,23 @@ def generate(root, n):
         with open(os.path.join(root, "content", "notes", "n%06d.md" % i), "w") as f:
             f.write(front + note_body(rng, i, n_articles))
     with open(os.path.join(root, "content", "territory.csv"), "w") as f:
-        f.write("date,area_km2,claimant,side,method,source,note\n")
+        f.write("date,area_km2,claimant,side,method,source,quote,primary,note\n")
         for k in range(12):
-            f.write("2024-%02d-12,%d,Claimant %d,%s,claimed,a%05d,\n" % (k % 12 + 1, 1300 - k * 100, k,
-                    ["Ukraine", "Russia", "independent"][k % 3], k % n_articles))
+            area = 1300 - k * 100
+            f.write("2024-%02d-12,%d,Claimant %d,%s,claimed,https://example.org/report/%d,Claimant %d said %d km2 are held.,,\n"
+                    % (k % 12 + 1, area, k % 4, ["Ukraine", "Russia", "independent"][k % 3], k, k % 4, area))
 
+
+def old_territory(root):
+    """Rewrites the site's territory.csv in the seven columns dossier read before figures carried quotes, for a
+    reference binary that predates them. The generated rows hold no quoted commas, so a plain split is exact."""
+    path = os.path.join(root, "content", "territory.csv")
+    with open(path) as f:
+        rows = [line.rstrip("\n").split(",") for line in f if line.strip()]
+    with open(path, "w") as f:
+        f.write("date,area_km2,claimant,side,method,source,note\n")
+        for row in rows[1:]:
+            f.write(",".join(row[:6]) + ",\n")
 
 if __name__ == "__main__":
     generate(sys.argv[1], int(sys.argv[2]))

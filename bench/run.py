@@ -101,7 +101,7 @@ class Builder:
         self.notes = sorted(os.path.join(site, "content", "notes", f) for f in os.listdir(os.path.join(site, "content", "notes")))
 
 
-def bench(n, runs, work, trash, reference=None, reference_templates=None):
+def bench(n, runs, work, trash, reference=None, reference_templates=None, reference_old_territory=False):
     site = os.path.join(work, "site-%d" % n)
     generate.generate(site, n)
     shutil.copytree(os.path.join(ROOT, "templates"), os.path.join(site, "templates"))
@@ -114,6 +114,8 @@ def bench(n, runs, work, trash, reference=None, reference_templates=None):
         reference_site = os.path.join(work, "site-%d-reference" % n)
         shutil.copytree(site, reference_site, ignore=shutil.ignore_patterns("templates"))
         shutil.copytree(reference_templates or os.path.join(ROOT, "templates"), os.path.join(reference_site, "templates"))
+        if reference_old_territory:
+            generate.old_territory(reference_site)
         builders.append(Builder(reference, reference_site))
     bodies = builders[0].notes
     build = builders[0].command
@@ -195,6 +197,8 @@ def main():
                         help="another dossier binary to build the same sites with, alternately, for comparison")
     parser.add_argument("--reference-templates", default=None, metavar="DIR",
                         help="the templates the reference builds with (default: this repository's)")
+    parser.add_argument("--reference-old-territory", action="store_true",
+                        help="give the reference territory.csv in its seven columns of before quotes and primary statements")
     args = parser.parse_args()
     reference = os.path.abspath(args.reference) if args.reference else None
     if reference and not (os.path.isfile(reference) and os.access(reference, os.X_OK)):
@@ -216,7 +220,7 @@ def main():
     try:
         for n in sizes:
             print("benchmarking %d notes..." % n, file=sys.stderr, flush=True)
-            r = bench(n, args.runs, work, trash, reference, args.reference_templates)
+            r = bench(n, args.runs, work, trash, reference, args.reference_templates, args.reference_old_territory)
             rows.append(r)
             fmt = lambda t: "%6.3f s %6.1f MiB" % t
             print("%8d | %s | %s | %s | %s | %s | %8.3fx | %10.3fx | %8.3fx %8.3fx | %s" % (
