@@ -366,3 +366,24 @@ struct EventLoaderTests {
         #expect(events.contains { $0.chartLabel != nil && !$0.date.isDay })
     }
 }
+
+@Suite("Territory: quotes found in articles")
+struct QuoteMatchTests {
+    @Test("the search finds what a plain search finds, on random text")
+    func agrees() {
+        var random = SeededRandom(state: 7)
+        for _ in 0..<3_000 {
+            let text = String((0..<Int.random(in: 0...14, using: &random)).map { _ in "abé".randomElement(using: &random)! })
+            let needle = String((0..<Int.random(in: 1...4, using: &random)).map { _ in "abé".randomElement(using: &random)! })
+            #expect(QuoteMatch.contains(text, needle) == text.containsBytes(needle), "\(text) / \(needle)")
+        }
+    }
+
+    @Test("a pathological quote and paragraph are searched in linear time")
+    func linear() {
+        let text = String(repeating: "a", count: 2_000_000), needle = String(repeating: "a", count: 200_000) + "b"
+        let watchdog = ContinuousClock.now
+        #expect(QuoteMatch.paragraph(of: needle, in: [text]) == nil)
+        #expect(ContinuousClock.now - watchdog < .seconds(30))
+    }
+}

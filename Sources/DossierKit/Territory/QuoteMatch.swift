@@ -6,7 +6,28 @@ enum QuoteMatch {
         let needle = normalized(quote)
         guard !needle.isEmpty else { return nil }
         let order = (near.map { [$0] } ?? []) + Array(paragraphs.indices)
-        return order.first { paragraphs.indices.contains($0) && normalized(paragraphs[$0]).containsBytes(needle) }
+        return order.first { paragraphs.indices.contains($0) && contains(normalized(paragraphs[$0]), needle) }
+    }
+
+    /// Whether `needle` occurs in `text`, by Knuth–Morris–Pratt: linear in both, whatever an editor pastes into a
+    /// quote or a scrape holds (a naive search of "aaa…ab" in "aaa…a" takes their product).
+    static func contains(_ text: String, _ needle: String) -> Bool {
+        let t = Array(text.utf8), n = Array(needle.utf8)
+        guard !n.isEmpty else { return true }
+        var fail = [Int](repeating: 0, count: n.count)
+        var k = 0
+        for i in 1..<max(n.count, 1) {
+            while k > 0 && n[i] != n[k] { k = fail[k - 1] }
+            if n[i] == n[k] { k += 1 }
+            fail[i] = k
+        }
+        k = 0
+        for byte in t {
+            while k > 0 && byte != n[k] { k = fail[k - 1] }
+            if byte == n[k] { k += 1 }
+            if k == n.count { return true }
+        }
+        return false
     }
 
     /// Runs of white space as one space; quotes, apostrophes and dashes in one form each.
