@@ -78,6 +78,7 @@ public enum SiteBuild {
             .reduce(content.inputHash) { $0.combined($1) }
         if let last = cache.lastBuild, last.inputs == inputs, !log.hasErrors, templates != nil,
            let publisher, publisher.currentOutputHash() == last.output {
+            publisher.removeLeftovers()
             return BuildReport(notes: last.notes, drafts: last.drafts, articles: last.articles, topics: last.topics, pages: last.pages,
                                files: last.files, written: 0, removed: 0, warnings: (last.diagnostics + cacheWarnings).sorted(),
                                timings: stopwatch.laps)

@@ -68,6 +68,22 @@ struct PublishTests {
         #expect(leftovers.sorted() == [".public.lock", ".public.prev"])
     }
 
+    @Test("a build with nothing to publish still removes what a killed build left beside the output")
+    func noChangeBuildCleansUp() throws {
+        let site = try SmallSite()
+        defer { site.folder.cleanUp() }
+        #expect(try Dossier.build(site.site).status == 0)
+        // A staging tree of a process that is gone, marked as the build marks its trees.
+        let parent = site.output.deletingLastPathComponent().path
+        let staging = parent + "/.public.staging-4194303"
+        try FileManager.default.createDirectory(atPath: staging + "/notes", withIntermediateDirectories: true)
+        try OutputMark().write(to: staging)
+        try Data("half".utf8).write(to: URL(fileURLWithPath: staging + "/notes/x.html"))
+        let result = try Dossier.build(site.site)
+        #expect(result.status == 0 && result.output.contains("nothing changed"))
+        #expect(!FileManager.default.fileExists(atPath: staging))
+    }
+
     @Test("files of deleted content do not linger; content and templates are never modified")
     func deletedContentAndReadOnlyInputs() throws {
         let site = try SmallSite()

@@ -138,8 +138,8 @@ public final class Publisher: @unchecked Sendable {
     }
 
     /// Removes the trees killed builds left beside the output, but never one of a process still running, nor
-    /// one the build did not make.
-    private func removeLeftovers() {
+    /// one the build did not make. Every build does it, one with nothing to publish too.
+    func removeLeftovers() {
         for tree in folder.leftovers() where tree.pid == getpid() || !isRunning(tree.pid) {
             OutputFolder.discard(tree.path)
         }
