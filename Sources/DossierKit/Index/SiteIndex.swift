@@ -20,6 +20,10 @@ public struct SiteIndex: Sendable {
     public var asOf: Day?
     /// `site.yml`, and what it and the content decide: the optional parts that are on, and the navigation.
     public var config: SiteConfig
+    /// The events, curated territory figures and dated articles merged, oldest first (`Index/Timeline.swift`).
+    public var timeline: [TimelineEntry] = []
+    /// Topic slug → how many timeline entries it has; a topic not here has no timeline page.
+    var timelineTopics: [String: Int] = [:]
     var parts: Set<SitePart>
     var navigation: [NavSection]
 
@@ -123,7 +127,13 @@ extension SiteIndex {
         let territory = parts.contains(.territory)
             ? TerritoryIndex.build(content.territory ?? [], articles: articles, focus: content.config.territory.focus, log: &log)
             : TerritorySeries(curated: [], extracted: [], undated: [])
-        let events = content.events.filter { event in
+        let events = content.events.map { event in
+            var event = event
+            var seen = Set<String>()
+            event.topics = event.topicRefs.compactMap { resolver.resolve($0, path: "content/events.yml", log: &log) }
+                .filter { seen.insert($0).inserted }
+            return event
+        }.filter { event in
             event.sources.allSatisfy { source in
                 guard case let .article(id, paragraph) = source else { return true }
                 guard let count = articleIDs[id] else {
@@ -149,6 +159,9 @@ extension SiteIndex {
         index.topicsBySlug = Dictionary(topics.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
         index.notePositions = Dictionary(notes.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { a, _ in a })
         index.draftPositions = Dictionary(drafts.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        index.timeline = Timeline.entries(events: events, figures: territory.curated, articles: articles,
+                                          figureWording: content.config.territory.axisLabel)
+        index.timelineTopics = Timeline.topicCounts(index.timeline)
         return index
     }
 

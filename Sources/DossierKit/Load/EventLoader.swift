@@ -9,14 +9,18 @@ public struct TimelineEvent: Sendable, Hashable {
     public var sources: [CitedSource]
     /// A short label: the event is drawn on the territory chart, as a band for a range of days.
     public var chartLabel: String?
+    /// The topics as written (names, slugs or aliases of `content/topics.yml`), checked when the site is indexed.
+    public var topicRefs: [Located<String>] = []
+    /// The topics' slugs, once resolved.
+    public var topics: [String] = []
     public var line: Int
 }
 
 /// Reads `content/events.yml`: a list of events, each with `date` (a day, a month or `first/last` days), `event`,
 /// `source` (a report's address or an article id with `#pN`, or a list of them), and optionally `by` and `chart`
-/// (a short label).
+/// (a short label) and `topics` (a list, checked against `content/topics.yml` like a note's).
 enum EventLoader {
-    static let fields = ["date", "event", "by", "source", "chart"]
+    static let fields = ["date", "event", "by", "source", "chart", "topics"]
 
     static func load(_ text: String, path: String, log: inout DiagnosticLog) -> [TimelineEvent] {
         let items = YAMLFields.items(of: text, path: path, shape: "events.yml must be a list of events ('- date: …')", log: &log)
@@ -33,6 +37,7 @@ enum EventLoader {
             }
             let by = fields.string("by", log: &log)
             let chart = fields.string("chart", log: &log)
+            let topicRefs = fields.stringList("topics", log: &log)
             guard let date, let text, !sourceTexts.isEmpty else { continue }
             guard let span = DateSpan(iso: date.value) else {
                 log.error(path, line: date.line, column: date.column, "'\(date.value)' is not a date: write 2025-03-13 "
@@ -48,7 +53,7 @@ enum EventLoader {
             }
             guard sources.count == sourceTexts.count else { continue }
             events.append(TimelineEvent(date: span, text: text.value, by: by?.value, sources: sources,
-                                        chartLabel: chart?.value, line: date.line))
+                                        chartLabel: chart?.value, topicRefs: topicRefs, line: date.line))
         }
         return events.enumerated().sorted { ($0.element.date.sortKey.0, $0.element.date.sortKey.1, $0.offset) < ($1.element.date.sortKey.0, $1.element.date.sortKey.1, $1.offset) }.map(\.element)
     }

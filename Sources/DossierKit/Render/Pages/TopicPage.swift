@@ -9,6 +9,8 @@ enum TopicPage: PageKind {
         var aliases: String
         var entries: [Entry]
         var count: Int
+        /// The topic's own timeline, when it has entries on the timeline.
+        var timelineHref: String?
 
         struct Entry: Codable {
             var title: String
@@ -41,6 +43,7 @@ enum TopicPage: PageKind {
                 Context.Entry(title: entry.title, href: href(entry.page, root: root), kind: entry.kind.rawValue,
                               summary: entry.summary, date: entry.date.map(DateValues.init))
             },
-            count: entries.count))
+            count: entries.count,
+            timelineHref: site.timelineTopics[key] == nil ? nil : href(TopicTimelinePage.page(key), root: root)))
     }
 }

@@ -1,0 +1,102 @@
+/// One entry of the timeline: an event of `content/events.yml`, a curated territory figure, or an article, with
+/// its date as precise as its source gives it.
+public struct TimelineEntry: Sendable, Hashable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case event, figure, article
+    }
+
+    public var kind: Kind
+    public var date: DateSpan
+    /// What happened; an article's title.
+    public var text: String
+    /// Who says so: an event's `by`, a figure's claimant, an article's outlet.
+    public var by: String?
+    /// Who says so, as a sentence: "According to ….", "Claimed by ….", "Reported by ….".
+    public var attribution: String?
+    /// Where it is reported. An article entry's own page is `page`; its sources are the original's address.
+    public var sources: [CitedSource]
+    /// The page the entry is about (an article's), if any.
+    public var page: SitePage?
+    /// Topic slugs; territory figures have none.
+    public var topics: [String]
+}
+
+/// The entries of one calendar month, the unit the timeline is grouped by.
+public struct TimelineMonth: Sendable {
+    public var year: Int
+    public var month: Int
+    public var entries: [TimelineEntry]
+
+    /// `2024-08`: the month heading's id, so that `/timeline/#2024-08` links to it.
+    public var id: String { Day(year: year, month: month, day: nil)?.iso ?? "\(year)-\(month)" }
+    /// `August 2024`.
+    public var title: String { Day(year: year, month: month, day: nil)?.display ?? id }
+}
+
+/// Builds the timeline from dated data: nothing on it is written by hand.
+public enum Timeline {
+    /// The events, the curated territory figures and the dated articles, oldest first. Entries of one date keep a
+    /// fixed order (a month before its days, events, then figures, then articles, each in its own list's order),
+    /// so the page never depends on file order.
+    public static func entries(events: [TimelineEvent], figures: [TerritoryFigure], articles: [Article],
+                               figureWording: String) -> [TimelineEntry] {
+        var ranked: [(entry: TimelineEntry, position: Int)] = []
+        for (position, event) in events.enumerated() {
+            ranked.append((TimelineEntry(kind: .event, date: event.date, text: event.text, by: event.by,
+                                         attribution: event.by.map { "According to \($0)." }, sources: event.sources,
+                                         page: nil, topics: event.topics), position))
+        }
+        for (position, figure) in figures.enumerated() {
+            let text = "\(NumberText.format(figure.areaKm2)) \(figureWording)."
+            ranked.append((TimelineEntry(kind: .figure, date: figure.date, text: text, by: figure.claimant,
+                                         attribution: sentence(figure.attribution), sources: [figure.source], page: nil,
+                                         topics: []), position))
+        }
+        for (position, article) in articles.enumerated() {
+            guard let day = article.date else { continue }
+            ranked.append((TimelineEntry(kind: .article, date: DateSpan(day), text: article.title ?? article.id,
+                                         by: article.outlet, attribution: article.outlet.map { "Reported by \($0)." },
+                                         sources: article.url.map { [.url($0)] } ?? [],
+                                         page: ArticlePage.page(article.id), topics: article.topics), position))
+        }
+        let order = Dictionary(uniqueKeysWithValues: TimelineEntry.Kind.allCases.enumerated().map { ($1, $0) })
+        return ranked.sorted { a, b in
+            let (ka, kb) = (a.entry.date.sortKey, b.entry.date.sortKey)
+            return (ka.0, ka.1, order[a.entry.kind] ?? 0, a.position) < (kb.0, kb.1, order[b.entry.kind] ?? 0, b.position)
+        }.map(\.entry)
+    }
+
+    /// The entries grouped by the month they start in, oldest month first; a range across months is listed once,
+    /// in its first month.
+    public static func months(_ entries: [TimelineEntry]) -> [TimelineMonth] {
+        var months: [TimelineMonth] = []
+        for entry in entries {
+            if let last = months.last, last.year == entry.date.start.year, last.month == entry.date.start.month {
+                months[months.count - 1].entries.append(entry)
+            } else {
+                months.append(TimelineMonth(year: entry.date.start.year, month: entry.date.start.month, entries: [entry]))
+            }
+        }
+        return months
+    }
+
+    /// The entries filed under `topic` (by slug): events and articles; figures belong to no topic.
+    public static func entries(_ entries: [TimelineEntry], topic: String) -> [TimelineEntry] {
+        entries.filter { $0.topics.contains(topic) }
+    }
+
+    /// "claimed by X" → "Claimed by X.": a figure's attribution as a sentence of its own.
+    static func sentence(_ phrase: String) -> String {
+        guard let first = phrase.first else { return phrase }
+        return first.uppercased() + phrase.dropFirst() + (phrase.hasSuffix(".") ? "" : ".")
+    }
+
+    /// How many entries each topic has, by slug: the topics absent have no timeline of their own.
+    public static func topicCounts(_ entries: [TimelineEntry]) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for entry in entries {
+            for topic in Set(entry.topics) { counts[topic, default: 0] += 1 }
+        }
+        return counts
+    }
+}
