@@ -126,6 +126,19 @@ grep -q "km² held by Ukraine" "$work/territory.txt" && grep -q "series per clai
 echo "territory page printed to PDF ($(stat -c %s "$artifacts/territory.pdf") bytes); the chart's axis and its key are in it"
 echo "browser: 5 pages opened, $shots screenshots and 1 PDF in check-artifacts/"
 
+step "timeline"
+python3 check/timeline.py content/events.yml "$base" || fail "the timeline misses an event or has a broken source link"
+for page in timeline/index.html "$(find "$public/timeline" -mindepth 2 -name index.html | sort | head -1 | sed "s|$public/||")"; do
+    "${chrome[@]}" --dump-dom "$base$page" > "$work/dom.html" 2> "$work/console.log" || fail "Chromium could not open $base$page"
+    grep -q '<h2 id="' "$work/dom.html" || fail "$page: no month headings"
+    if grep -E ":CONSOLE|Content Security Policy|Refused to|Uncaught" "$work/console.log"; then fail "$page: the console shows errors"; fi
+    name=$(echo "$page" | sed 's|/index.html||; s|/|-|g')
+    for size in 1366,900 390,844; do
+        "${chrome[@]}" --window-size=$size --screenshot="$artifacts/$name-${size%,*}.png" "$base$page" 2>/dev/null || fail "no screenshot of $page"
+    done
+    echo "$page: month headings, no console errors, screenshots at 1366 and 390 px"
+done
+
 step "accessibility"
 python3 check/a11y.py "$public" || fail "accessibility problems"
 
