@@ -160,9 +160,10 @@ struct FixtureSiteTests {
         let folder = try Self.makeSite()
         defer { folder.cleanUp() }
         let report = try SiteBuild.run(site: folder.url, output: folder.url.appendingPathComponent("public"))
-        // Two notes, two articles, a topic, the topic index, the home page and the indexes of notes and articles;
-        // no territory page, since the site has no content/territory.csv.
-        #expect(report.pages == 10)
+        // Two notes, two articles, two topics, the topic index, the home page and the indexes of notes and articles,
+        // the timeline and the timelines of both topics (the dated article names them); no territory page, since
+        // the site has no content/territory.csv.
+        #expect(report.pages == 13)
         let article = try folder.read("public/articles/2025-01-02-a/index.html")
         #expect(article.contains("<h1>Ukraine holds the line</h1>"))
         #expect(article.contains("<span class=\"outlet\">Outlet Times</span>"))

@@ -33,6 +33,7 @@ struct ShippedContentTests {
                 #expect(SourceAddress.problem(with: String(match.output.1)) == nil, "\(name): \(match.output.1)")
             }
         }
-        #expect(count >= 30)
+        // The timeline's addresses moved to content/events.yml, whose sources TerritoryTests checks the same way.
+        #expect(count >= 15)
     }
 }
