@@ -78,10 +78,4 @@ public struct TerritorySeries: Sendable {
     public var latestBySide: [TerritoryFigure] {
         TerritoryFigure.Side.allCases.compactMap { side in curated.last { $0.side == side } }
     }
-
-    /// The claimants of the curated figures, in the order of their first figure: one series each.
-    public var claimants: [String] {
-        var seen = Set<String>()
-        return curated.map(\.claimant).filter { seen.insert($0).inserted }
-    }
 }
