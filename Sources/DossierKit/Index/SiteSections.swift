@@ -21,6 +21,7 @@ enum SiteSections {
             }
             if switched.value { on.insert(part) }
         }
+        if !on.contains(.feed), config.parts[SitePart.feed.rawValue] == nil { log.warning(SiteConfig.path, FeedPart.noBaseURL) }
         return on
     }
 
@@ -70,6 +71,7 @@ extension SitePart {
     var content: String {
         switch self {
         case .territory: return "content/territory.csv"
+        case .feed: return "base_url in site.yml"
         }
     }
 }
