@@ -21,7 +21,10 @@ enum SiteSections {
             }
             if switched.value { on.insert(part) }
         }
-        if !on.contains(.feed), config.parts[SitePart.feed.rawValue] == nil { log.warning(SiteConfig.path, FeedPart.noBaseURL) }
+        // Said to a site with a site.yml to add base_url to, unless it switched the part off on purpose.
+        if content.hasConfigFile, !on.contains(.feed), config.parts[SitePart.feed.rawValue] == nil {
+            log.warning(SiteConfig.path, FeedPart.noBaseURL)
+        }
         return on
     }
 
