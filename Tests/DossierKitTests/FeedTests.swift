@@ -202,4 +202,17 @@ struct FeedTests {
         #expect(second.status == 0)
         #expect(try site.folder.read("site/public/feed.xml") == feed)
     }
+
+    @Test("a note may link to the feed and the sitemap when the site writes them, and only then")
+    func linksToFeed() throws {
+        let site = try Self.site()
+        defer { site.folder.cleanUp() }
+        try site.write("content/notes/subscribe.md", "---\ntitle: S\ndate: 2025-01-01\n---\n[feed](/feed.xml) [map](../sitemap.xml)\n")
+        #expect(try Dossier.build(site.site).status == 0)
+        try site.write("site.yml", "title: T\n")
+        let result = try Dossier.build(site.site)
+        #expect(result.status == 1)
+        #expect(result.errors.contains("content/notes/subscribe.md:5:1: error: link to 'feed.xml', which the build does not write"))
+        #expect(result.errors.contains("content/notes/subscribe.md:5:19: error: link to 'sitemap.xml', which the build does not write"))
+    }
 }

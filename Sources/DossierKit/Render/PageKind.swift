@@ -132,7 +132,7 @@ enum PageKinds {
     /// The kind of data and asset files.
     static let file = "file"
     /// The folders that hold files rather than pages: the data files' and `assets/`.
-    static let fileFolders = Set(dataFiles.compactMap { $0.path.split(separator: "/").first.map(String.init) } + ["assets"])
+    static let fileFolders = Set(dataFiles.compactMap { $0.path.contains("/") ? $0.path.split(separator: "/").first.map(String.init) : nil } + ["assets"])
 
     private static let byName: [String: any PageKind.Type] = Dictionary(all.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
 
