@@ -132,7 +132,9 @@ enum PageKinds {
     /// The kind of data and asset files.
     static let file = "file"
     /// The folders that hold files rather than pages: the data files' and `assets/`.
-    static let fileFolders = Set(dataFiles.compactMap { $0.path.contains("/") ? $0.path.split(separator: "/").first.map(String.init) : nil } + ["assets"])
+    static let fileFolders = Set(dataFiles.compactMap { kind -> String? in
+        kind.path.firstIndex(of: "/").map { String(kind.path[..<$0]) }
+    } + ["assets"])
 
     private static let byName: [String: any PageKind.Type] = Dictionary(all.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
 
