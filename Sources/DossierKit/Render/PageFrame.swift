@@ -6,6 +6,8 @@ struct PageFrame: Codable {
     var root: String
     var site: SiteValues
     var nav: [NavLink]
+    /// The head's links and descriptions (`Render/PageMeta.swift`).
+    var meta: PageMeta
 
     struct SiteValues: Codable {
         var title: String
@@ -25,6 +27,7 @@ struct PageFrame: Codable {
         let root = String.rootPrefix(depth: page.depth)
         self.root = root
         self.site = SiteValues(title: site.config.title, description: site.config.description, language: site.config.language)
+        meta = PageMeta(page: page, root: root, site: site)
         nav = site.navigation.map { section in
             NavLink(label: section.label, href: root + section.path, current: section.page == page)
         }

@@ -23,6 +23,8 @@ protocol PageKind: Sendable {
     static func anchors(_ key: String, in site: SiteIndex) -> PageAnchors?
     /// Page `key`'s title and values; `nil` when there is no such page.
     static func view(_ key: String, in site: SiteIndex) -> (title: String, context: Context)?
+    /// What page `key` is about, in a sentence or two, for its meta description; `nil` for the site's description.
+    static func summary(_ key: String, in site: SiteIndex) -> String?
 }
 
 /// A kind with a single page, at a fixed route.
@@ -35,6 +37,7 @@ protocol SinglePageKind: PageKind {
 extension PageKind {
     static var part: SitePart? { nil }
     static var section: String? { nil }
+    static func summary(_ key: String, in site: SiteIndex) -> String? { nil }
     /// The page of this kind with `key`.
     static func page(_ key: String) -> SitePage { SitePage(kind: name, key: key) }
 }
@@ -77,10 +80,13 @@ struct PageAnchors: Sendable {
 enum SitePart: String, CaseIterable, Sendable {
     /// The territory page and its data files, from `content/territory.csv`.
     case territory
+    /// `feed.xml`, `sitemap.xml` and `robots.txt`, which need absolute addresses: from `site.yml`'s `base_url`.
+    case feed
 
     func isPresent(in content: SiteContent) -> Bool {
         switch self {
         case .territory: return content.territory != nil
+        case .feed: return content.config.baseURL != nil
         }
     }
 }
@@ -121,11 +127,14 @@ enum PageKinds {
         ArticlePage.self, NotePage.self, TopicPage.self,
     ]
     static let dataFiles: [any DataFileKind.Type] = [TerritoryCSVFile.self, TerritoryJSONFile.self]
+        + [FeedFile.self, SitemapFile.self, RobotsFile.self]
 
     /// The kind of data and asset files.
     static let file = "file"
     /// The folders that hold files rather than pages: the data files' and `assets/`.
-    static let fileFolders = Set(dataFiles.compactMap { $0.path.split(separator: "/").first.map(String.init) } + ["assets"])
+    static let fileFolders = Set(dataFiles.compactMap { kind -> String? in
+        kind.path.firstIndex(of: "/").map { String(kind.path[..<$0]) }
+    } + ["assets"])
 
     private static let byName: [String: any PageKind.Type] = Dictionary(all.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
 
