@@ -16,6 +16,8 @@ public struct SiteConfig: Sendable, Hashable {
     public var parts: [String: Located<Bool>]
     /// The wording of the territory part.
     public var territory: TerritoryWording
+    /// The key points the briefing opens with, each a sentence, in order (`summary:` in `site.yml`).
+    public var summary: [String] = []
 
     public init(title: String, description: String? = nil, language: String = "en", baseURL: String? = nil,
                 nav: [NavEntry]? = nil, parts: [String: Located<Bool>] = [:], territory: TerritoryWording = .standard) {

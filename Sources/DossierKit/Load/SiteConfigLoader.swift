@@ -3,7 +3,7 @@ import Yams
 /// Reads `site.yml` into a `SiteConfig`: every problem at its line and column, the defaults for what is missing or
 /// wrong. Only the shape is checked here; whether a section or part named in it exists is for the build.
 public enum SiteConfigLoader {
-    static let fields = ["title", "description", "language", "base_url", "nav", "parts", "territory"]
+    static let fields = ["title", "description", "language", "base_url", "nav", "parts", "territory", "summary"]
     static let navFields = ["section", "label"]
     static let territoryFields = ["focus", "chart_title", "chart_summary", "axis_label", "join_within_days"]
 
@@ -49,6 +49,7 @@ public enum SiteConfigLoader {
         if let territory = fields.fields("territory", log: &log) {
             config.territory = wording(territory, log: &log)
         }
+        config.summary = fields.stringList("summary", log: &log).map(\.value)
         return config
     }
 
