@@ -19,8 +19,6 @@ enum BriefingPage: SinglePageKind {
         /// The last events before the window, when none falls in it.
         var earlier: [Event]
         var hasEarlier: Bool
-        /// The first day of the events' window.
-        var eventsSince: DateValues?
         var recentWeeks: Int
         var notes: [NoteSummary]
         var hasNotes: Bool
