@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Checks the briefing's PDF against its page: every section heading and the as-of date are in the printed text,
-every table cell's text is there (nothing cut off at the edge), and no word is set beyond the paper's width.
+every table cell's text is there (nothing cut off at the edge), no word is set beyond the paper's width, and no
+internal link prints its relative address.
 Usage: briefing_pdf.py PAGE.html PDF. Prints what it checked; exits 1 with each problem otherwise."""
 import html
 import html.parser
@@ -70,6 +71,9 @@ def main(page_path, pdf_path):
         problems.append("the page has no as-of date")
     elif squeeze("As of " + page.as_of) not in printed:
         problems.append(f"the as-of date '{page.as_of}' is not in the PDF")
+    # Internal links print as their titles: no relative address after them.
+    for address in sorted(set(re.findall(r"(?:\.\./)+\S*|\S*index\.html\S*", text))):
+        problems.append(f"a relative address is printed: {address}")
     # Every word of every table cell, each as often as the cells have it, among the PDF's words (a cell's lines
     # interleave with its neighbours' in the PDF's text, so cells are matched word by word), and every word
     # inside the paper: a table wider than the page would cut words off or set them past its right edge.

@@ -147,6 +147,11 @@ for scheme in light dark; do
         "${chrome[@]}" "${flags[@]}" --window-size=$size --screenshot="$artifacts/territory-dark-${size%,*}.png" "${base}territory/index.html" 2>/dev/null || fail "no dark screenshot of the territory page"
     done
 done
+# Internal links print as their titles on every page, the territory page's sources too.
+if grep -qE "(\.\./)+|index\.html" "$work/territory.txt"; then
+    grep -E "(\.\./)+|index\.html" "$work/territory.txt" | head -3 >&2 || true
+    fail "the territory page's PDF prints relative addresses"
+fi
 echo "briefing: no console errors; PDF and screenshots at 1366 and 390 px, light and dark (and territory in dark) in check-artifacts/"
 
 step "accessibility"
