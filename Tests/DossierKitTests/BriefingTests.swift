@@ -45,22 +45,27 @@ struct BriefingTests {
         #expect(none.earlier.map(\.text) == ["old month", "month into the window", "as of"])
     }
 
-    @Test("site.yml's summary is read as a list of sentences; anything else is an error at its place")
+    @Test("site.yml's summary: sentences, or points with the note they are drawn from; anything else is an error at its place")
     func summaryConfig() {
         var log = DiagnosticLog()
-        let config = SiteConfigLoader.load("title: T\nsummary:\n  - One point.\n  - Two points.\n", log: &log)
+        let config = SiteConfigLoader.load("title: T\nsummary:\n  - One point.\n  - point: Two points.\n    note: some-note\n", log: &log)
         #expect(log.items.isEmpty)
-        #expect(config.summary == ["One point.", "Two points."])
+        #expect(config.summary.map(\.text) == ["One point.", "Two points."])
+        #expect(config.summary[0].note == nil)
+        #expect(config.summary[1].note == Located(value: "some-note", line: 5, column: 11))
         var bad = DiagnosticLog()
-        _ = SiteConfigLoader.load("title: T\nsummary:\n  - ok\n  - {a: b}\n", log: &bad)
-        #expect(bad.items.map { "\($0.line ?? 0):\($0.severity)" } == ["4:error"])
+        _ = SiteConfigLoader.load("title: T\nsummary:\n  - ok\n  - [a]\n  - {note: x}\n  - {point: p, noet: x}\n", log: &bad)
+        #expect(bad.items.map { "\($0.line ?? 0):\($0.severity)" } == ["4:error", "5:error", "6:warning"])
+        var notAList = DiagnosticLog()
+        _ = SiteConfigLoader.load("title: T\nsummary: one point\n", log: &notAList)
+        #expect(notAList.items.map { "\($0.line ?? 0):\($0.severity)" } == ["2:error"])
     }
 
     @Test("the page: as-of date, key points, latest figures, recent events and notes, cited as (outlet, date, ¶n) or (host, date)")
     func page() throws {
         let site = try SmallSite()
         defer { site.folder.cleanUp() }
-        try site.write("site.yml", "title: Small\nsummary:\n  - The first key point.\n  - The second key point.\n")
+        try site.write("site.yml", "title: Small\nsummary:\n  - The first key point.\n  - {point: The second key point., note: second}\n")
         try site.write("content/articles/a.txt", "---\ntitle: A\ndate: 2025-01-01\noutlet: Wire\n---\nSome text about the Kursk region, long enough.\n\nA second paragraph of text about it.\n")
         try site.write("content/notes/second.md", "---\ntitle: Second\ndate: 2025-02-20\nsummary: What the second note says.\n---\nBody\n")
         try site.write("content/territory.csv", """
@@ -84,7 +89,8 @@ struct BriefingTests {
         #expect(result.status == 0, "\(result.errors)")
         let html = try String(contentsOf: site.output.appendingPathComponent("briefing/index.html"), encoding: .utf8)
         #expect(html.contains("As of <time datetime=\"2025-02-20\">20 February 2025</time>"))
-        #expect(html.contains("<li>The first key point.</li>") && html.contains("<li>The second key point.</li>"))
+        #expect(html.contains("<li>The first key point.</li>"))
+        #expect(html.contains("<li>The second key point. <span class=\"from-note\">(from <a href=\"../notes/second/index.html\">Second</a>)</span></li>"))
         // Kyiv's latest figure only, beside Moscow's; each cited as it prints.
         #expect(html.contains(">600<") && html.contains(">800<") && !html.contains(">1,000<"))
         #expect(html.contains("(example.net, 1 Oct 2024)"))
@@ -106,5 +112,18 @@ struct BriefingTests {
         let css = try Repo.text("templates/assets/style.css")
         #expect(css.contains("@page { size: A4"))
         #expect(css.contains(#"a[href]:not([href^="http"])::after { content: none; }"#))
+    }
+
+    @Test("a key point's note must be a published note: a draft or a missing one is an error at its place")
+    func keyPointNotes() throws {
+        let site = try SmallSite()
+        defer { site.folder.cleanUp() }
+        try site.write("content/notes/later.md", "---\ntitle: Later\ndate: 2025-02-01\ndraft: true\n---\nBody\n")
+        try site.write("site.yml", "title: Small\nsummary:\n  - {point: A., note: first}\n  - {point: B., note: frist}\n  - {point: C., note: later}\n")
+        let result = try Dossier.build(site.site)
+        #expect(result.status == 1)
+        #expect(result.errors.contains("site.yml:4:23: error: key point's note 'frist' is not a note; did you mean 'first'?"), "\(result.errors)")
+        #expect(result.errors.contains("site.yml:5:23: error: key point's note 'later' is a draft; a key point must cite a published note"), "\(result.errors)")
+        #expect(result.errors.components(separatedBy: "error:").count == 3)
     }
 }

@@ -44,6 +44,7 @@ struct SiteConfigTests {
         #expect(config.baseURL == nil)
         #expect(config.nav?.map(\.section) == ["home", "territory", "topics", "notes", "articles", "briefing"])
         #expect((4...6).contains(config.summary.count), "the briefing opens with 4 to 6 key points")
+        #expect(config.summary.allSatisfy { $0.note != nil }, "each shipped key point names the note it is drawn from")
         #expect(config.nav?.allSatisfy { $0.label == nil } == true)
         #expect(config.parts.isEmpty)
         #expect(config.territory == TerritoryWording(

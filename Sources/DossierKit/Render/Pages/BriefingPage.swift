@@ -10,7 +10,7 @@ enum BriefingPage: SinglePageKind {
 
     struct Context: Codable {
         var asOf: DateValues?
-        var points: [String]
+        var points: [Point]
         var hasPoints: Bool
         var figures: [Figure]
         var hasFigures: Bool
@@ -22,6 +22,13 @@ enum BriefingPage: SinglePageKind {
         var recentWeeks: Int
         var notes: [NoteSummary]
         var hasNotes: Bool
+    }
+
+    struct Point: Codable {
+        var text: String
+        /// The note the point is drawn from.
+        var noteTitle: String?
+        var noteHref: String?
     }
 
     struct Figure: Codable {
@@ -63,7 +70,10 @@ enum BriefingPage: SinglePageKind {
         let notes = site.notes.map {
             NoteSummary(title: $0.title, href: root + NotePage.path($0.slug), date: DateValues($0.date), summary: $0.summary)
         }
-        let points = site.config.summary
+        let points = site.config.summary.map { point in
+            let note = point.note.flatMap { site.note($0.value) }
+            return Point(text: point.text, noteTitle: note?.title, noteHref: note.map { root + NotePage.path($0.slug) })
+        }
         return ("Briefing", Context(
             asOf: site.asOf.map(DateValues.init), points: points, hasPoints: !points.isEmpty,
             figures: site.has(.territory) ? figures : [], hasFigures: site.has(.territory) && !figures.isEmpty,
