@@ -133,6 +133,34 @@ grep -q "km² held by Ukraine" "$work/territory.txt" && grep -q "series per clai
 echo "territory page printed to PDF ($(stat -c %s "$artifacts/territory.pdf") bytes); the chart's axis and its key are in it"
 echo "browser: 5 pages opened, $shots screenshots and 1 PDF in check-artifacts/"
 
+step "the briefing: printed to PDF, and screenshots in light and dark"
+# Chromium's colour scheme for prefers-color-scheme: 1 is light, 0 is dark (Blink's PreferredColorScheme).
+light=(--blink-settings=preferredColorScheme=1)
+dark=(--force-dark-mode --blink-settings=preferredColorScheme=0)
+briefing="${base}briefing/index.html"
+"${chrome[@]}" --dump-dom "$briefing" > "$work/briefing-dom.html" 2> "$work/briefing-console.log" || fail "Chromium could not open $briefing"
+if grep -E ":CONSOLE|Content Security Policy|Refused to|Uncaught" "$work/briefing-console.log" > "$work/errors.log"; then
+    cat "$work/errors.log" >&2
+    fail "briefing/index.html: the console shows errors"
+fi
+"${chrome[@]}" --print-to-pdf="$artifacts/briefing.pdf" --no-pdf-header-footer "$briefing" 2>/dev/null || fail "no PDF of the briefing"
+python3 check/briefing_pdf.py "$public/briefing/index.html" "$artifacts/briefing.pdf" || fail "the briefing's PDF is incomplete"
+for scheme in light dark; do
+    [ "$scheme" = light ] && flags=("${light[@]}") || flags=("${dark[@]}")
+    for size in 1366,900 390,844; do
+        "${chrome[@]}" "${flags[@]}" --window-size=$size --screenshot="$artifacts/briefing-$scheme-${size%,*}.png" "$briefing" 2>/dev/null || fail "no $scheme screenshot of the briefing"
+    done
+    [ "$scheme" = dark ] && for size in 1366,900 390,844; do
+        "${chrome[@]}" "${flags[@]}" --window-size=$size --screenshot="$artifacts/territory-dark-${size%,*}.png" "${base}territory/index.html" 2>/dev/null || fail "no dark screenshot of the territory page"
+    done
+done
+# Internal links print as their titles on every page, the territory page's sources too.
+if grep -qE "(\.\./)+|index\.html" "$work/territory.txt"; then
+    grep -E "(\.\./)+|index\.html" "$work/territory.txt" | head -3 >&2 || true
+    fail "the territory page's PDF prints relative addresses"
+fi
+echo "briefing: no console errors; PDF and screenshots at 1366 and 390 px, light and dark (and territory in dark) in check-artifacts/"
+
 step "accessibility"
 python3 check/a11y.py "$public" || fail "accessibility problems"
 

@@ -243,7 +243,7 @@ struct TerritoryChartTests {
         #expect(lines.map(\.figures.count) == [3, 2, 1, 2])
         #expect(Set(lines.map(\.style)).count == 4)
         #expect(Set(lines.map(\.style.shape)).count == 4)
-        #expect(lines[1].style.colour != lines[2].style.colour)
+        #expect(lines[1].style.colourClass != lines[2].style.colourClass)
         #expect(lines[3].style.dash == "7 4" && lines[0].style.dash == nil)
     }
 
@@ -271,7 +271,7 @@ struct TerritoryChartTests {
         let early = "H\(x(c, "2024-10-11"))"
         #expect(svg.contains(early))
         #expect(svg.contains("<title>October 2024: 906 km², claimed by Monitor M</title>"))
-        #expect(svg.contains("fill=\"#ffffff\" stroke-width=\"2\"><title>12 March 2025: 180 km², derived by the editors from Moscow R’s figures</title>"))
+        #expect(svg.contains("class=\"hollow\" stroke-width=\"2\"><title>12 March 2025: 180 km², derived by the editors from Moscow R’s figures</title>"))
     }
 
     @Test("events with a label are bands or lines with their label; others and those outside the chart are not drawn")
@@ -284,7 +284,7 @@ struct TerritoryChartTests {
         #expect(svg.contains("<line x1=\"\(x(c, "2025-03-13"))\""))
         #expect(!svg.contains("Not on the chart") && !svg.contains("Later"))
         // "Town" starts two days after "Pause …" ends: it goes on a second row, not over it.
-        let rows = svg.matches(of: #/<text x="[^"]+" y="([^"]+)" text-anchor="[a-z]+" fill="#4a4133"/#).map { String($0.output.1) }
+        let rows = svg.matches(of: #/<text x="[^"]+" y="([^"]+)" text-anchor="[a-z]+" class="event-label"/#).map { String($0.output.1) }
         #expect(Set(rows).count == 2)
     }
 

@@ -120,6 +120,7 @@ extension SiteIndex {
         let topics = content.topics.sorted { $0.name.lowercased() < $1.name.lowercased() }
         let parts = SiteSections.parts(content.config, content: content, log: &log)
         let navigation = SiteSections.navigation(content.config, parts: parts, log: &log)
+        checkKeyPoints(content.config.summary, notes: notes, drafts: drafts, log: &log)
         let territory = parts.contains(.territory)
             ? TerritoryIndex.build(content.territory ?? [], articles: articles, focus: content.config.territory.focus, log: &log)
             : TerritorySeries(curated: [], extracted: [], undated: [])
@@ -177,4 +178,22 @@ extension SiteIndex {
 extension Optional where Wrapped == Day {
     /// Orders unknown dates before every known one, and a month before its days.
     var sortKey: Int { map(\.sortKeyValue) ?? Int.min }
+}
+
+extension SiteIndex {
+    /// A key point's note is its source on the briefing: it must be a page readers can open.
+    static func checkKeyPoints(_ points: [KeyPoint], notes: [Note], drafts: [Note], log: inout DiagnosticLog) {
+        let published = Set(notes.map(\.slug)), unpublished = Set(drafts.map(\.slug))
+        for point in points {
+            guard let note = point.note, !published.contains(note.value) else { continue }
+            var message = "key point's note '\(note.value)' "
+            if unpublished.contains(note.value) {
+                message += "is a draft; a key point must cite a published note"
+            } else {
+                message += "is not a note"
+                if let near = Suggest.closest(to: note.value, among: Array(published)) { message += "; did you mean '\(near)'?" }
+            }
+            log.error(SiteConfig.path, line: note.line, column: note.column, message)
+        }
+    }
 }

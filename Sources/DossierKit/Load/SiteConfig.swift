@@ -16,6 +16,8 @@ public struct SiteConfig: Sendable, Hashable {
     public var parts: [String: Located<Bool>]
     /// The wording of the territory part.
     public var territory: TerritoryWording
+    /// The key points the briefing opens with, in order (`summary:` in `site.yml`).
+    public var summary: [KeyPoint] = []
 
     public init(title: String, description: String? = nil, language: String = "en", baseURL: String? = nil,
                 nav: [NavEntry]? = nil, parts: [String: Located<Bool>] = [:], territory: TerritoryWording = .standard) {
@@ -79,4 +81,16 @@ public struct TerritoryWording: Sendable, Hashable {
 
     /// The wording when `site.yml` says nothing about territory.
     public static let standard = TerritoryWording()
+}
+
+/// A key point of the briefing: a sentence, and the note it is drawn from, whose link is its source.
+public struct KeyPoint: Sendable, Hashable {
+    public var text: String
+    /// The slug of a published note; whether there is one is for the build to check, at its place in `site.yml`.
+    public var note: Located<String>?
+
+    public init(text: String, note: Located<String>? = nil) {
+        self.text = text
+        self.note = note
+    }
 }

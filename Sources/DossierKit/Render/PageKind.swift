@@ -125,6 +125,7 @@ enum PageKinds {
     static let all: [any PageKind.Type] = [
         HomePage.self, TerritoryPage.self, TopicIndexPage.self, NoteIndexPage.self, ArticleIndexPage.self,
         ArticlePage.self, NotePage.self, TopicPage.self,
+        BriefingPage.self,
     ]
     static let dataFiles: [any DataFileKind.Type] = [TerritoryCSVFile.self, TerritoryJSONFile.self]
         + [FeedFile.self, SitemapFile.self, RobotsFile.self]

@@ -1,0 +1,134 @@
+/// `briefing/index.html`: one page to print for a meeting, dated as of the dossier's newest content: the key points
+/// of `site.yml`'s `summary`, the latest territory figure of each claimant, the events of the last weeks, and the
+/// notes' summaries, each source cited as it prints: "(outlet, date, ¶n)" or "(host, date)".
+enum BriefingPage: SinglePageKind {
+    static let name = "briefing"
+    static let section: String? = "Briefing"
+    static let route = ["briefing"]
+    /// How far back "the last weeks" of events reach before the as-of day.
+    static let recentDays = 56
+
+    struct Context: Codable {
+        var asOf: DateValues?
+        var points: [Point]
+        var hasPoints: Bool
+        var figures: [Figure]
+        var hasFigures: Bool
+        var events: [Event]
+        var hasEvents: Bool
+        /// The last events before the window, when none falls in it.
+        var earlier: [Event]
+        var hasEarlier: Bool
+        var recentWeeks: Int
+        var notes: [NoteSummary]
+        var hasNotes: Bool
+    }
+
+    struct Point: Codable {
+        var text: String
+        /// The note the point is drawn from.
+        var noteTitle: String?
+        var noteHref: String?
+    }
+
+    struct Figure: Codable {
+        var date: DateValues
+        var areaText: String
+        var claimant: String
+        var side: String
+        var sideClass: String
+        var attribution: String
+        var citation: Citation
+    }
+
+    struct Event: Codable {
+        var date: DateValues
+        var text: String
+        var by: String?
+        var citations: [Citation]
+    }
+
+    struct NoteSummary: Codable {
+        var title: String
+        var href: String
+        var date: DateValues
+        var summary: String?
+    }
+
+    static func view(in site: SiteIndex) -> (title: String, context: Context) {
+        let figures = latestByClaimant(site.territory.curated).map { figure in
+            Figure(date: DateValues(figure.date), areaText: NumberText.format(figure.areaKm2), claimant: figure.claimant,
+                   side: figure.side?.rawValue ?? "", sideClass: figure.side?.rawValue.lowercased() ?? "none",
+                   attribution: figure.attribution, citation: Citation(figure.source, date: figure.date, in: site, root: root))
+        }
+        func item(_ event: TimelineEvent) -> Event {
+            Event(date: DateValues(event.date), text: event.text, by: event.by,
+                  citations: event.sources.map { Citation($0, date: event.date, in: site, root: root) })
+        }
+        let (recent, before) = recentEvents(site.events, asOf: site.asOf)
+        let events = recent.map(item), earlier = before.map(item)
+        let notes = site.notes.map {
+            NoteSummary(title: $0.title, href: root + NotePage.path($0.slug), date: DateValues($0.date), summary: $0.summary)
+        }
+        let points = site.config.summary.map { point in
+            let note = point.note.flatMap { site.note($0.value) }
+            return Point(text: point.text, noteTitle: note?.title, noteHref: note.map { root + NotePage.path($0.slug) })
+        }
+        return ("Briefing", Context(
+            asOf: site.asOf.map(DateValues.init), points: points, hasPoints: !points.isEmpty,
+            figures: site.has(.territory) ? figures : [], hasFigures: site.has(.territory) && !figures.isEmpty,
+            events: events, hasEvents: !events.isEmpty, earlier: earlier, hasEarlier: !earlier.isEmpty,
+            recentWeeks: recentDays / 7,
+            notes: notes, hasNotes: !notes.isEmpty))
+    }
+
+    /// The newest figure of each claimant, newest first (claimants with figures of the same date in the order of
+    /// their first figures): a claimant's last word is shown beside the others', never replaced by them.
+    static func latestByClaimant(_ curated: [TerritoryFigure]) -> [TerritoryFigure] {
+        var seen = Set<String>()
+        let claimants = curated.map(\.claimant).filter { seen.insert($0).inserted }
+        let latest = claimants.compactMap { claimant in curated.last { $0.claimant == claimant } }
+        return latest.enumerated().sorted { a, b in
+            let (ea, eb) = (a.element.date.ordinals.upperBound, b.element.date.ordinals.upperBound)
+            return ea != eb ? ea > eb : a.offset < b.offset
+        }.map(\.element)
+    }
+
+    /// The events that end within `recentDays` before `asOf` (and any on or after it), oldest first; when there
+    /// are none, `earlier` holds the last few before the window, so that the page still says what happened last.
+    static func recentEvents(_ events: [TimelineEvent], asOf: Day?) -> (recent: [TimelineEvent], earlier: [TimelineEvent]) {
+        guard let asOf else { return ([], []) }
+        let first = asOf.ordinal - recentDays
+        let recent = events.filter { $0.date.ordinals.upperBound >= first }
+        return (recent, recent.isEmpty ? Array(events.suffix(earlierCount)) : [])
+    }
+
+    /// How many earlier events stand in for an empty window.
+    static let earlierCount = 3
+}
+
+/// A source as a printed briefing cites it: "(Reuters, 17 Mar 2025, ¶4)" for an article of the dossier,
+/// "(understandingwar.org, 12 Aug 2024)" for a report elsewhere, with the link for the screen.
+struct Citation: Codable {
+    var text: String
+    var href: String
+    var title: String
+    var isExternal: Bool
+
+    /// `date` is the cited fact's: it dates a report elsewhere, whose own date the dossier does not keep.
+    init(_ source: CitedSource, date: DateSpan, in site: SiteIndex, root: String) {
+        let link = SourceLink.make(source, in: site, root: root)
+        href = link.href
+        title = link.label
+        isExternal = link.external
+        switch source {
+        case let .article(id, paragraph):
+            let article = site.article(id)
+            let parts = [article?.outlet ?? article?.title ?? id, article?.date?.short ?? date.short]
+                + (paragraph.map { ["¶\($0)"] } ?? [])
+            text = "(" + parts.joined(separator: ", ") + ")"
+        case .url:
+            text = "(\(link.label), \(date.short))"
+        }
+    }
+}
