@@ -121,6 +121,34 @@
 
   function weight(fields) { return fields & 4 ? 100 : fields & 2 ? 10 : 1; }
 
+  // The documents holding every term, best first: a term in a title outweighs any number in bodies; ties go to
+  // the lower number, the newer document. `tables`: each term's shard, as fetched.
+  function rank(terms, tables) {
+    var postings = terms.map(function (term, i) {
+      var table = tables[i];
+      return Object.prototype.hasOwnProperty.call(table, term) ? decode(table[term]) : new Map();
+    });
+    postings.sort(function (a, b) { return a.size - b.size; });
+    var ranked = [];
+    postings[0].forEach(function (fields, doc) {
+      var score = weight(fields);
+      for (var i = 1; i < postings.length; i++) {
+        var other = postings[i].get(doc);
+        if (other === undefined) return;
+        score += weight(other);
+      }
+      ranked.push({ doc: doc, score: score });
+    });
+    ranked.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+    return ranked;
+  }
+
+  // Outside a browser (the bench times the query in node), the functions alone.
+  if (typeof document === "undefined") {
+    if (typeof module === "object") module.exports = { words: words, shard: shard, rank: rank, MAX_TERM_BYTES: MAX_TERM_BYTES };
+    return;
+  }
+
   function getJSON(url) {
     return fetch(url, { credentials: "same-origin" }).then(function (response) {
       if (!response.ok) throw new Error(url + ": " + response.status);
@@ -216,22 +244,7 @@
     return Promise.all(shards.map(function (n) { return getJSON(base + "terms/" + n + ".json"); })).then(function (loaded) {
       var started = performance.now();
       var byShard = new Map(shards.map(function (n, i) { return [n, loaded[i]]; }));
-      var postings = terms.map(function (term) {
-        var table = byShard.get(shard(term, meta.shards));
-        return Object.prototype.hasOwnProperty.call(table, term) ? decode(table[term]) : new Map();
-      });
-      postings.sort(function (a, b) { return a.size - b.size; });
-      var ranked = [];
-      postings[0].forEach(function (fields, doc) {
-        var score = weight(fields);
-        for (var i = 1; i < postings.length; i++) {
-          var other = postings[i].get(doc);
-          if (other === undefined) return;
-          score += weight(other);
-        }
-        ranked.push({ doc: doc, score: score });
-      });
-      ranked.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+      var ranked = rank(terms, terms.map(function (term) { return byShard.get(shard(term, meta.shards)); }));
       status.setAttribute("data-rank-ms", (performance.now() - started).toFixed(2));
       return [meta, ranked];
     });
