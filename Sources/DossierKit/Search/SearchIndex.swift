@@ -63,14 +63,15 @@ struct SearchIndex: Sendable {
                                              snippet: Excerpt.make(article.listSummary ?? article.summary ?? article.paragraphs.first ?? "", limit: 200)),
                           title: title, summary: [article.summary ?? ""] + topics, body: article.paragraphs)
         }
-        // Newest first; undated last; then by URL, so that the numbering never depends on the order files were read.
-        return (notes + articles).sorted { a, b in
-            let (x, y) = (a.document.date?.sortKeyValue ?? Int.min, b.document.date?.sortKeyValue ?? Int.min)
-            return x != y ? x > y : a.document.url.utf8.lexicographicallyPrecedes(b.document.url.utf8)
-        }
+        return notes + articles
     }
 
     init(sources: [Source]) {
+        // Newest first; undated last; then by URL, so that the numbering never depends on the order files were read.
+        let sources = sources.sorted { a, b in
+            let (x, y) = (a.document.date?.sortKeyValue ?? Int.min, b.document.date?.sortKeyValue ?? Int.min)
+            return x != y ? x > y : a.document.url.utf8.lexicographicallyPrecedes(b.document.url.utf8)
+        }
         documents = sources.map(\.document)
         let terms = Parallel.map(sources) { Self.terms(of: $0) }
         var postings: [String: [(document: Int, fields: UInt8)]] = [:]
