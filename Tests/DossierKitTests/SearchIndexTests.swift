@@ -181,3 +181,19 @@ struct SearchIndexTests {
         #expect(site.folder.exists("site/public/assets/search.js"))
     }
 }
+
+@Suite("Search keys: the fast split gives NameFolding's words exactly")
+struct SearchKeysTests {
+    @Test("on made-up text of every kind of piece, the keys are NameFolding's")
+    func sameAsNameFolding() {
+        let pieces = ["Zelenskyy", "Zelens'kyi", "Zelensky's", "don't", "’quoted’", "Київ", "naïve", "x'", "'y", "a1b2", "—", "end.",
+                      "(Sudzha)", "km²", "1,294", "ʼtwo", "Syrskyi’s", "ĭa", "e\u{301}", "😀", "tab\tsep", "line\nbreak", "\r\n", " ", ""]
+        var random = SeededRandom(state: 11)
+        for _ in 0..<500 {
+            let text = (0..<Int.random(in: 1...12, using: &random)).map { _ in
+                pieces.randomElement(using: &random)! + ["", " ", "  ", "\n", ",", "'"].randomElement(using: &random)!
+            }.joined()
+            #expect(SearchIndex.keys(in: text) == NameFolding.words(in: text).map(\.key), "\(text.debugDescription)")
+        }
+    }
+}
