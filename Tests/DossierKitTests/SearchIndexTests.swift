@@ -98,7 +98,7 @@ struct SearchIndexTests {
         #expect(files.filter { $0.path.hasPrefix("search/docs/") }.count == (2000 + SearchIndex.chunk - 1) / SearchIndex.chunk)
         let terms = try Self.postings(files)
         #expect(terms["term0"]?.isEmpty == false)
-        #expect(terms.values.reduce(0) { $0 + $1.count } == sources.reduce(0) { $0 + SearchIndex.terms(of: $1).count })
+        #expect(terms.values.reduce(0) { $0 + $1.count } == sources.reduce(0) { $0 + $1.terms.count })
     }
 
     @Test("hostile text: the files stay JSON a browser parses, with no raw '<', and runaway words are left out")

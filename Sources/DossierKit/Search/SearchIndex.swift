@@ -39,12 +39,16 @@ struct SearchIndex: Sendable {
     /// Each term's documents and fields, by document number.
     var postings: [String: [(document: Int, fields: UInt8)]]
 
-    /// What each document holds, by field: the text the index reads.
+    /// A document and its distinct terms, each with the fields it is in.
     struct Source: Sendable {
         var document: Document
-        var title: String
-        var summary: [String]
-        var body: [String]
+        var terms: [(String, UInt8)]
+
+        /// Keyed as soon as it is read, so that no more than a few bodies' text is held at once.
+        init(document: Document, title: String, summary: [String], body: [String]) {
+            self.document = document
+            terms = SearchIndex.terms(title: title, summary: summary, body: body)
+        }
     }
 
     /// The notes (their rendered bodies as text) and articles (their paragraphs) of `site`.
@@ -56,7 +60,7 @@ struct SearchIndex: Sendable {
                                              snippet: Excerpt.make(note.summary ?? collapsed(text), limit: 200)),
                           title: note.title, summary: [note.summary ?? ""] + topics, body: [text])
         }
-        let articles = site.articles.map { article -> Source in
+        let articles = Parallel.map(site.articles) { article -> Source in
             let topics = article.topics.compactMap { site.topic($0)?.name }
             let title = article.title ?? article.id
             return Source(document: Document(url: ArticlePage.path(article.id), title: title, kind: "article", date: article.date,
@@ -73,16 +77,15 @@ struct SearchIndex: Sendable {
             return x != y ? x > y : a.document.url.utf8.lexicographicallyPrecedes(b.document.url.utf8)
         }
         documents = sources.map(\.document)
-        let terms = Parallel.map(sources) { Self.terms(of: $0) }
         var postings: [String: [(document: Int, fields: UInt8)]] = [:]
-        for (number, list) in terms.enumerated() {
-            for (term, fields) in list { postings[term, default: []].append((number, fields)) }
+        for (number, source) in sources.enumerated() {
+            for (term, fields) in source.terms { postings[term, default: []].append((number, fields)) }
         }
         self.postings = postings
     }
 
     /// The distinct terms of a document, with the fields each is in, in a fixed order.
-    static func terms(of source: Source) -> [(String, UInt8)] {
+    static func terms(title: String, summary: [String], body: [String]) -> [(String, UInt8)] {
         var fields: [String: UInt8] = [:]
         func add(_ text: String, _ field: UInt8) {
             for key in keys(in: text) where key.utf8.count <= maxTermBytes {
@@ -90,9 +93,9 @@ struct SearchIndex: Sendable {
                 else if fields.count < maxTermsPerDocument { fields[key] = field }
             }
         }
-        add(source.title, Field.title)
-        for text in source.summary { add(text, Field.summary) }
-        for text in source.body { add(text, Field.body) }
+        add(title, Field.title)
+        for text in summary { add(text, Field.summary) }
+        for text in body { add(text, Field.body) }
         return fields.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { ($0.key, $0.value) }
     }
 
