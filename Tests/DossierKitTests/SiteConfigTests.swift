@@ -42,7 +42,7 @@ struct SiteConfigTests {
         #expect(config.description == "A briefing on the 2024–2025 Ukrainian incursion into Russia's Kursk region and the wider front, built from\nnews articles and editors' notes. Every figure links to its source.")
         #expect(config.language == "en")
         #expect(config.baseURL == nil)
-        #expect(config.nav?.map(\.section) == ["home", "territory", "topics", "notes", "articles"])
+        #expect(config.nav?.map(\.section) == ["home", "territory", "topics", "notes", "articles", "search"])
         #expect(config.nav?.allSatisfy { $0.label == nil } == true)
         #expect(config.parts.isEmpty)
         #expect(config.territory == TerritoryWording(

@@ -26,7 +26,8 @@ struct SearchIndex: Sendable {
     }
 
     static let folder = "search"
-    static let chunk = 32
+    /// Small, since the results shown are scattered over the numbering: 20 results fetch at most 20 chunks.
+    static let chunk = 16
     /// Longer words (a run of letters with no break, a hash, a URL's insides) are not indexed, nor searched for.
     static let maxTermBytes = 64
     /// A document's distinct terms past this many are not indexed, so no one text can swell the index.
