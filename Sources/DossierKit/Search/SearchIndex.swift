@@ -87,9 +87,10 @@ struct SearchIndex: Sendable {
 
     /// The distinct terms of a document, with the fields each is in, in a fixed order.
     static func terms(title: String, summary: [String], body: [String]) -> [(String, UInt8)] {
-        var fields: [String: UInt8] = [:]
+        var fields: [String: UInt8] = Dictionary(minimumCapacity: 256)
         func add(_ text: String, _ field: UInt8) {
-            for key in keys(in: text) where key.utf8.count <= maxTermBytes {
+            forEachKey(in: text) { key in
+                guard key.utf8.count <= maxTermBytes else { return }
                 if let had = fields[key] { fields[key] = had | field }
                 else if fields.count < maxTermsPerDocument { fields[key] = field }
             }
@@ -105,30 +106,34 @@ struct SearchIndex: Sendable {
     /// piece of plain ASCII letters and digits, most of them, is one word.
     static func keys(in text: String) -> [String] {
         var keys: [String] = []
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        var plain = true
-        func piece(_ end: String.Index) {
-            guard start < end else { return }
-            let part = text[start..<end]
-            if plain { keys.append(NameFolding.key(part)) }
-            else { keys.append(contentsOf: NameFolding.words(in: String(part)).map(\.key)) }
-        }
-        var index = utf8.startIndex
-        while index < utf8.endIndex {
-            let byte = utf8[index]
-            let next = utf8.index(after: index)
-            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
-                piece(index)
-                start = next
-                plain = true
-            } else if plain && !(byte >= 0x30 && byte <= 0x39 || byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) {
-                plain = false
-            }
-            index = next
-        }
-        piece(utf8.endIndex)
+        forEachKey(in: text) { keys.append($0) }
         return keys
+    }
+
+    /// `body` with each key `keys(in:)` gives, in order, without collecting them.
+    static func forEachKey(in text: String, _ body: (String) -> Void) {
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            var plain = true
+            func piece(_ end: Int) {
+                guard start < end else { return }
+                let part = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                if plain { body(NameFolding.key(asciiWord: part)) }
+                else { for word in NameFolding.words(in: String(decoding: part, as: UTF8.self)) { body(word.key) } }
+            }
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                    piece(index)
+                    start = index + 1
+                    plain = true
+                } else if plain && !(byte >= 0x30 && byte <= 0x39 || byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) {
+                    plain = false
+                }
+            }
+            piece(bytes.count)
+        }
     }
 
     /// The shard `term` is in, out of `count` (a power of two).
