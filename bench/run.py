@@ -20,8 +20,10 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 import generate  # noqa: E402
+import search_budget  # noqa: E402
 
 DOSSIER = os.path.join(ROOT, ".build", "release", "dossier")
+SEARCH_QUERIES = ["Zelenskyy Sudzha", "drone strike"]
 CMARK = ["cmark-gfm", "-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tagfilter", "-e", "tasklist"]
 
 
@@ -156,6 +158,9 @@ def bench(n, runs, work, trash, reference=None, reference_templates=None, refere
     subprocess.run(build + ["--output", reference_output], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     diff = subprocess.run(["diff", "-r", "-q", reference_output, os.path.join(site, "public")], stdout=subprocess.PIPE)
     row["identical"] = diff.returncode == 0
+    # The search budgets, on the cold build's index: a name in another spelling with a place, and two of the
+    # commonest words (the most postings a two-word query can fetch).
+    row["search"] = search_budget.report(reference_output, SEARCH_QUERIES)
     trash.put(reference_output)
     if reference:
         diff = subprocess.run(["diff", "-r", "-q", os.path.join(site, "public"), os.path.join(builders[1].site, "public")],
@@ -250,6 +255,9 @@ def main():
                         r["nochange"][0] <= 1.05 * r["reference nochange"][0])]
         for name, ok in checks:
             print("%-45s %s" % (name, "met" if ok else "MISSED"))
+    for r in rows:
+        print("search at %d notes:" % r["n"])
+        print("\n".join("  " + line for line in r["search"][0]))
 
 
 def print_comparison(rows, reference, templates):

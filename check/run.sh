@@ -161,6 +161,52 @@ if grep -qE "(\.\./)+|index\.html" "$work/territory.txt"; then
 fi
 echo "briefing: no console errors; PDF and screenshots at 1366 and 390 px, light and dark (and territory in dark) in check-artifacts/"
 
+step "search in headless Chromium"
+# The search page alone runs a script: the same notes for a name in three spellings, nothing in the console
+# (no CSP violation, no failed fetch), and without script the page says so and links the indexes.
+search_results() {
+    "${chrome[@]}" --virtual-time-budget=10000 --dump-dom "${base}search/index.html?q=$1" > "$work/search.html" 2> "$work/search.log" \
+        || fail "Chromium could not open the search page for '$1'"
+    if grep -E ":CONSOLE|Content Security Policy|Refused to|Uncaught" "$work/search.log" > "$work/errors.log"; then
+        cat "$work/errors.log" >&2
+        fail "search for '$1': the console shows errors"
+    fi
+    python3 - "$work/search.html" "$1" <<'PY'
+import re, sys
+html = open(sys.argv[1], encoding="utf-8").read()
+status = re.search(r'<p id="search-status"[^>]*data-count="(\d+)"', html)
+hrefs = re.findall(r'<ol id="search-results"[^>]*>(.*?)</ol>', html, re.S)
+links = re.findall(r'<h2><a href="([^"]+)"', hrefs[0] if hrefs else "")
+if not status or not links or 'id="search-fallback"' in html and not re.search(r'id="search-fallback"[^>]*hidden', html):
+    sys.exit("search for %s: no results shown, or the no-script notice is still visible" % sys.argv[2])
+print(" ".join(sorted(links)))
+PY
+}
+zelensky=$(search_results Zelensky) || fail "no results for Zelensky"
+for spelling in Zelenskyy Zelenskiy; do
+    [ "$(search_results $spelling)" = "$zelensky" ] || fail "a search for $spelling does not find what Zelensky finds"
+done
+echo "Zelensky, Zelenskyy and Zelenskiy find the same $(echo "$zelensky" | wc -w) notes and articles; no console message"
+# Without script the page is as served: its notice shown, with the links. From file:// the script stops before
+# any fetch and says why.
+python3 -c "import urllib.request,sys; sys.stdout.write(urllib.request.urlopen(sys.argv[1]).read().decode())" "${base}search/index.html" > "$work/noscript.html"
+"${chrome[@]}" --virtual-time-budget=5000 --dump-dom "file://$public/search/index.html?q=Zelensky" > "$work/file.html" 2> "$work/file.log" || fail "Chromium could not open the search page from a file"
+for page in noscript file; do
+    grep -q '<div id="search-fallback" class="search-fallback">' "$work/$page.html" && grep -q 'href="../topics/index.html"' "$work/$page.html" \
+        && grep -q 'href="../articles/index.html"' "$work/$page.html" || fail "$page: the search page does not say search is off and link the indexes"
+done
+grep -q 'served by a web server' "$work/file.html" || fail "from file:// the search page does not say why search is off"
+! grep -E ":CONSOLE|Refused to|Uncaught" "$work/file.log" || fail "from file:// the search page writes to the console"
+echo "without script, and from file://, the search page says so and links the topic and article indexes"
+for scheme in light dark; do
+    flags=(); [ "$scheme" = dark ] && flags=(--force-dark-mode --blink-settings=preferredColorScheme=0)
+    for size in 1366,900 390,844; do
+        "${chrome[@]}" "${flags[@]}" --virtual-time-budget=10000 --window-size=$size --screenshot="$artifacts/search-$scheme-${size%,*}.png" \
+            "${base}search/index.html?q=Kursk" 2>/dev/null || fail "no screenshot of the search page"
+    done
+done
+echo "search page screenshots at 1366 and 390 px, light and dark, in check-artifacts/"
+
 step "accessibility"
 python3 check/a11y.py "$public" || fail "accessibility problems"
 

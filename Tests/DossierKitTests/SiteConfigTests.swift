@@ -42,7 +42,7 @@ struct SiteConfigTests {
         #expect(config.description == "A briefing on the 2024–2025 Ukrainian incursion into Russia's Kursk region and the wider front, built from\nnews articles and editors' notes. Every figure links to its source.")
         #expect(config.language == "en")
         #expect(config.baseURL == "https://example.org/briefing/")
-        #expect(config.nav?.map(\.section) == ["home", "territory", "topics", "notes", "articles", "briefing"])
+        #expect(config.nav?.map(\.section) == ["home", "territory", "topics", "notes", "articles", "briefing", "search"])
         #expect((4...6).contains(config.summary.count), "the briefing opens with 4 to 6 key points")
         #expect(config.summary.allSatisfy { $0.note != nil }, "each shipped key point names the note it is drawn from")
         #expect(config.nav?.allSatisfy { $0.label == nil } == true)

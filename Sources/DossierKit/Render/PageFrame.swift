@@ -8,6 +8,11 @@ struct PageFrame: Codable {
     var nav: [NavLink]
     /// The head's links and descriptions (`Render/PageMeta.swift`).
     var meta: PageMeta
+    /// The page's Content-Security-Policy, decided by its kind: written as it is, since its quotes are the build's.
+    var csp: HTMLFragment
+
+    /// No script, no fetch, no form posting anywhere: what every page but the search page allows.
+    static let standardPolicy = "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'"
 
     struct SiteValues: Codable {
         var title: String
@@ -28,6 +33,7 @@ struct PageFrame: Codable {
         self.root = root
         self.site = SiteValues(title: site.config.title, description: site.config.description, language: site.config.language)
         meta = PageMeta(page: page, root: root, site: site)
+        csp = HTMLFragment(PageKinds.kind(named: page.kind)?.contentSecurityPolicy ?? Self.standardPolicy)
         nav = site.navigation.map { section in
             NavLink(label: section.label, href: root + section.path, current: section.page == page)
         }

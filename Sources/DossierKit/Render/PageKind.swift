@@ -19,6 +19,8 @@ protocol PageKind: Sendable {
     static func key(route: [String]) -> String?
     /// Every page of the kind, in a fixed order.
     static func keys(in site: SiteIndex) -> [String]
+    /// The page's Content-Security-Policy: what it may load and run.
+    static var contentSecurityPolicy: String { get }
     /// The anchors page `key` has besides the ids its template writes, for links; `nil` when there is no such page.
     static func anchors(_ key: String, in site: SiteIndex) -> PageAnchors?
     /// Page `key`'s title and values; `nil` when there is no such page.
@@ -38,6 +40,8 @@ extension PageKind {
     static var part: SitePart? { nil }
     static var section: String? { nil }
     static func summary(_ key: String, in site: SiteIndex) -> String? { nil }
+    /// No script, no fetch, no form posting anywhere: what every page but the search page allows.
+    static var contentSecurityPolicy: String { PageFrame.standardPolicy }
     /// The page of this kind with `key`.
     static func page(_ key: String) -> SitePage { SitePage(kind: name, key: key) }
 }
@@ -126,6 +130,7 @@ enum PageKinds {
         HomePage.self, TerritoryPage.self, TopicIndexPage.self, NoteIndexPage.self, ArticleIndexPage.self,
         ArticlePage.self, NotePage.self, TopicPage.self,
         BriefingPage.self,
+        SearchPage.self,
     ]
     static let dataFiles: [any DataFileKind.Type] = [TerritoryCSVFile.self, TerritoryJSONFile.self]
         + [FeedFile.self, SitemapFile.self, RobotsFile.self]

@@ -56,6 +56,15 @@ enum NameFolding {
         return folded(plain[...])
     }
 
+    /// The key of a word of ASCII letters and digits alone, from its bytes: what `key(_:)` gives it, without
+    /// making the word a string first (the search index keys every word of every note).
+    static func key(asciiWord bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count + 1) { key in
+            for i in 0..<bytes.count { key[i] = bytes[i].asciiLowercased }
+            return fold(key, count: bytes.count)
+        }
+    }
+
     /// Whether an apostrophe followed by `rest` joins two parts of a word: a letter follows, and what follows is
     /// not an English clitic.
     private static func joins(_ rest: Substring.UnicodeScalarView) -> Bool {
