@@ -95,7 +95,10 @@ public enum SiteBuild {
         // Render and write: only files whose key changed, into a tree swapped in when all is written.
         let search: [(path: String, text: String)]
         do {
-            search = try SearchIndex.files(index, bodies: cache.bodies)
+            let made = try SearchIndex.files(index, bodies: cache.bodies, known: cache.searchTerms)
+            // Like the content entries: true whatever the rest of the build finds.
+            cache.remember(searchTerms: made.used)
+            search = made.files
         } catch let damaged as CacheDamaged {
             throw damaged
         } catch {

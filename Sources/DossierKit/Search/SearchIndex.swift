@@ -47,28 +47,55 @@ struct SearchIndex: Sendable {
 
         /// Keyed as soon as it is read, so that no more than a few bodies' text is held at once.
         init(document: Document, title: String, summary: [String], body: [String]) {
+            self.init(document: document, title: title, summary: summary, bodyKeys: SearchIndex.bodyKeys(in: body))
+        }
+
+        /// With the body's keys as `bodyKeys(in:)` gives them (from the build cache).
+        init(document: Document, title: String, summary: [String], bodyKeys: [String]) {
             self.document = document
-            terms = SearchIndex.terms(title: title, summary: summary, body: body)
+            terms = SearchIndex.terms(title: title, summary: summary, bodyKeys: bodyKeys)
         }
     }
 
-    /// The notes (their rendered bodies as text) and articles (their paragraphs) of `site`.
-    static func sources(_ site: SiteIndex, bodies: any NoteBodies) throws -> [Source] {
-        let notes = try Parallel.map(site.notes) { note -> Source in
-            let text = SearchText.plain(fromHTML: try bodies.body(of: note))
+    /// The notes (their rendered bodies as text) and articles (their paragraphs) of `site`, and the body terms
+    /// used, by what they were made from: those `known` holds are taken from it, the others are made.
+    static func sources(_ site: SiteIndex, bodies: any NoteBodies,
+                        known: SearchTermCache = SearchTermCache()) throws -> (sources: [Source], used: [ContentHash: BodyTerms]) {
+        let notes = try Parallel.map(site.notes) { note -> (Source, ContentHash, BodyTerms) in
+            let hash = noteTermsKey(note)
+            let terms = try known[hash] ?? {
+                let text = SearchText.plain(fromHTML: try bodies.body(of: note))
+                return BodyTerms(keys: bodyKeys(in: [text]), snippet: Excerpt.make(collapsed(text), limit: 200))
+            }()
             let topics = note.topics.compactMap { site.topic($0)?.name }
-            return Source(document: Document(url: NotePage.path(note.slug), title: note.title, kind: "note", date: note.date,
-                                             snippet: Excerpt.make(note.summary ?? collapsed(text), limit: 200)),
-                          title: note.title, summary: [note.summary ?? ""] + topics, body: [text])
+            let source = Source(document: Document(url: NotePage.path(note.slug), title: note.title, kind: "note", date: note.date,
+                                                   snippet: note.summary.map { Excerpt.make($0, limit: 200) } ?? terms.snippet),
+                                title: note.title, summary: [note.summary ?? ""] + topics, bodyKeys: terms.keys)
+            return (source, hash, terms)
         }
-        let articles = Parallel.map(site.articles) { article -> Source in
+        let articles = Parallel.map(site.articles) { article -> (Source, ContentHash, BodyTerms) in
+            let hash = articleTermsKey(article)
+            let terms = known[hash] ?? BodyTerms(keys: bodyKeys(in: article.paragraphs), snippet: "")
             let topics = article.topics.compactMap { site.topic($0)?.name }
             let title = article.title ?? article.id
-            return Source(document: Document(url: ArticlePage.path(article.id), title: title, kind: "article", date: article.date,
-                                             snippet: Excerpt.make(article.listSummary ?? article.summary ?? article.paragraphs.first ?? "", limit: 200)),
-                          title: title, summary: [article.summary ?? ""] + topics, body: article.paragraphs)
+            let source = Source(document: Document(url: ArticlePage.path(article.id), title: title, kind: "article", date: article.date,
+                                                   snippet: Excerpt.make(article.listSummary ?? article.summary ?? article.paragraphs.first ?? "", limit: 200)),
+                                title: title, summary: [article.summary ?? ""] + topics, bodyKeys: terms.keys)
+            return (source, hash, terms)
         }
-        return notes + articles
+        let all = notes + articles
+        // Two bodies with one hash have one text, so the same terms.
+        return (all.map(\.0), Dictionary(all.map { ($0.1, $0.2) }, uniquingKeysWith: { first, _ in first }))
+    }
+
+    /// What a note's body terms are made from: its rendered body.
+    static func noteTermsKey(_ note: Note) -> ContentHash {
+        ContentHash("search: note body").combined(note.bodyHash)
+    }
+
+    /// What an article's body terms are made from: its paragraphs, each on a line of its own (no key spans a line).
+    static func articleTermsKey(_ article: Article) -> ContentHash {
+        ContentHash("search: article paragraphs").combined(ContentHash(article.paragraphs.joined(separator: "\n")))
     }
 
     init(sources: [Source]) {
@@ -87,18 +114,41 @@ struct SearchIndex: Sendable {
 
     /// The distinct terms of a document, with the fields each is in, in a fixed order.
     static func terms(title: String, summary: [String], body: [String]) -> [(String, UInt8)] {
+        terms(title: title, summary: summary, bodyKeys: bodyKeys(in: body))
+    }
+
+    /// The same, with the body's distinct keys in the order they first occur: adding each once gives what adding
+    /// every occurrence would, since a key refused by the cap is refused again.
+    static func terms(title: String, summary: [String], bodyKeys: [String]) -> [(String, UInt8)] {
         var fields: [String: UInt8] = Dictionary(minimumCapacity: 256)
+        func addKey(_ key: String, _ field: UInt8) {
+            if let had = fields[key] { fields[key] = had | field }
+            else if fields.count < maxTermsPerDocument { fields[key] = field }
+        }
         func add(_ text: String, _ field: UInt8) {
             forEachKey(in: text) { key in
                 guard key.utf8.count <= maxTermBytes else { return }
-                if let had = fields[key] { fields[key] = had | field }
-                else if fields.count < maxTermsPerDocument { fields[key] = field }
+                addKey(key, field)
             }
         }
         add(title, Field.title)
         for text in summary { add(text, Field.summary) }
-        for text in body { add(text, Field.body) }
+        for key in bodyKeys { addKey(key, Field.body) }
         return fields.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { ($0.key, $0.value) }
+    }
+
+    /// The distinct keys of `texts` no longer than `maxTermBytes`, in the order they first occur: what a body
+    /// gives the index, kept in the build cache.
+    static func bodyKeys(in texts: [String]) -> [String] {
+        var seen: Set<String> = Set(minimumCapacity: 256)
+        var keys: [String] = []
+        for text in texts {
+            forEachKey(in: text) { key in
+                guard key.utf8.count <= maxTermBytes, seen.insert(key).inserted else { return }
+                keys.append(key)
+            }
+        }
+        return keys
     }
 
     /// The keys of the words of `text`, exactly as `NameFolding.words(in:)` gives them, faster: no word spans
@@ -185,8 +235,10 @@ struct SearchIndex: Sendable {
         text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
-    /// The index files of `site`.
-    static func files(_ site: SiteIndex, bodies: any NoteBodies) throws -> [(path: String, text: String)] {
-        SearchIndex(sources: try sources(site, bodies: bodies)).files
+    /// The index files of `site`, and the body terms they were made from (see `sources`).
+    static func files(_ site: SiteIndex, bodies: any NoteBodies, known: SearchTermCache = SearchTermCache())
+        throws -> (files: [(path: String, text: String)], used: [ContentHash: BodyTerms]) {
+        let (sources, used) = try sources(site, bodies: bodies, known: known)
+        return (SearchIndex(sources: sources).files, used)
     }
 }
