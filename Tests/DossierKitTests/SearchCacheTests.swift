@@ -34,6 +34,12 @@ struct SearchCacheTests {
             }),
             ("delete a note", { try FileManager.default.removeItem(at: site.site.appendingPathComponent("content/notes/n7.md")) }),
             ("edit an article", { try site.write("content/articles/b.txt", "---\ntitle: B\ndate: 2025-01-02\noutlet: Y\n---\nMalaya Loknya, not Sudzha.\n") }),
+            ("a summary added and the body changed", {
+                try site.write("content/notes/n4.md", "---\ntitle: Note 4\ndate: 2025-01-14\nsummary: Kherson, briefly.\n---\nBody 4, then Kupiansk.\n")
+            }),
+            ("the summary removed, the body unchanged: the snippet is cut from the body", {
+                try site.write("content/notes/n4.md", "---\ntitle: Note 4\ndate: 2025-01-14\n---\nBody 4, then Kupiansk.\n")
+            }),
             ("two notes with one body", { try site.write("content/notes/twin.md", "---\ntitle: Twin\ndate: 2025-01-05\n---\nKherson instead.\n") }),
         ]
         for (name, step) in steps {

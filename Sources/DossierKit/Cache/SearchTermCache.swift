@@ -5,7 +5,7 @@ import Foundation
 struct BodyTerms: Sendable, Equatable {
     /// The body's distinct keys no longer than `SearchIndex.maxTermBytes`, in the order they first occur.
     var keys: [String]
-    /// The snippet cut from the body's text (notes only; empty for articles).
+    /// The snippet cut from the body's text (notes without a summary only; empty for the others).
     var snippet: String
 }
 

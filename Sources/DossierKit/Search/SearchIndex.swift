@@ -65,7 +65,8 @@ struct SearchIndex: Sendable {
             let hash = noteTermsKey(note)
             let terms = try known[hash] ?? {
                 let text = SearchText.plain(fromHTML: try bodies.body(of: note))
-                return BodyTerms(keys: bodyKeys(in: [text]), snippet: Excerpt.make(collapsed(text), limit: 200))
+                // The snippet is cut from the body only when there is no summary: collapsing every body is slow.
+                return BodyTerms(keys: bodyKeys(in: [text]), snippet: note.summary == nil ? Excerpt.make(collapsed(text), limit: 200) : "")
             }()
             let topics = note.topics.compactMap { site.topic($0)?.name }
             let source = Source(document: Document(url: NotePage.path(note.slug), title: note.title, kind: "note", date: note.date,
@@ -88,9 +89,9 @@ struct SearchIndex: Sendable {
         return (all.map(\.0), Dictionary(all.map { ($0.1, $0.2) }, uniquingKeysWith: { first, _ in first }))
     }
 
-    /// What a note's body terms are made from: its rendered body.
+    /// What a note's body terms are made from: its rendered body, and whether the snippet is cut from it.
     static func noteTermsKey(_ note: Note) -> ContentHash {
-        ContentHash("search: note body").combined(note.bodyHash)
+        ContentHash(note.summary == nil ? "search: note body and snippet" : "search: note body").combined(note.bodyHash)
     }
 
     /// What an article's body terms are made from: its paragraphs, each on a line of its own (no key spans a line).
