@@ -18,13 +18,13 @@ struct BriefingTests {
         let figures = [Self.figure("2024-08-10", 100, "Ann"), Self.figure("2024-08-11", 200, "Bo", .russia),
                        Self.figure("2024-08-20", 300, "Ann"), Self.figure("2024-09", 50, "Cy", .independent),
                        Self.figure("2024-09-15", 40, "Bo", .russia)]
-        let latest = BriefingPage.latestByClaimant(figures)
+        let latest = TerritorySeries.latestByClaimant(figures)
         // Cy's month ends on 30 September, after Bo's 15 September.
         #expect(latest.map(\.claimant) == ["Cy", "Bo", "Ann"])
         #expect(latest.map(\.areaKm2) == [50, 40, 300])
-        let tie = BriefingPage.latestByClaimant([Self.figure("2024-08-10", 1, "Zed"), Self.figure("2024-08-10", 2, "Al")])
+        let tie = TerritorySeries.latestByClaimant([Self.figure("2024-08-10", 1, "Zed"), Self.figure("2024-08-10", 2, "Al")])
         #expect(tie.map(\.claimant) == ["Zed", "Al"], "a tie keeps the order of first figures")
-        #expect(BriefingPage.latestByClaimant([]).isEmpty)
+        #expect(TerritorySeries.latestByClaimant([]).isEmpty)
     }
 
     @Test("the last weeks' events: those ending within the window before the as-of day, a range that reaches into it too")

@@ -73,19 +73,16 @@ extension SiteIndex {
             return article
         }
         articles = newestFirst(articles, date: \.date.sortKey, id: \.id)
-        let articleIDs = Dictionary(articles.map { ($0.id, $0.paragraphs.count) }, uniquingKeysWith: { a, _ in a })
+        let articleIDs = Set(articles.map(\.id))
 
         var notes = content.notes.map { note in
             var note = note
             var seen = Set<String>()
             note.topics = note.topicRefs.compactMap { resolver.resolve($0, path: note.path, log: &log) }
                 .filter { seen.insert($0).inserted }
-            for source in note.sources where articleIDs[source.value] == nil {
-                var message = "unknown source article '\(source.value)'"
-                if let near = Suggest.closest(to: source.value, among: Array(articleIDs.keys)) {
-                    message += "; did you mean '\(near)'?"
-                }
-                log.error(note.path, line: source.line, column: source.column, message)
+            for source in note.sources where !articleIDs.contains(source.value) {
+                log.error(note.path, line: source.line, column: source.column,
+                          CitedArticles.unknown(source.value, noun: "source article", among: Array(articleIDs)))
             }
             return note
         }
@@ -124,22 +121,7 @@ extension SiteIndex {
         let territory = parts.contains(.territory)
             ? TerritoryIndex.build(content.territory ?? [], articles: articles, focus: content.config.territory.focus, log: &log)
             : TerritorySeries(curated: [], extracted: [], undated: [])
-        let events = content.events.filter { event in
-            event.sources.allSatisfy { source in
-                guard case let .article(id, paragraph) = source else { return true }
-                guard let count = articleIDs[id] else {
-                    var message = "field 'source': unknown article '\(id)'"
-                    if let near = Suggest.closest(to: id, among: Array(articleIDs.keys)) { message += "; did you mean '\(near)'?" }
-                    log.error("content/events.yml", line: event.line, message)
-                    return false
-                }
-                if let paragraph, paragraph > count {
-                    log.error("content/events.yml", line: event.line, "field 'source': article '\(id)' has \(count) paragraphs, not \(paragraph)")
-                    return false
-                }
-                return true
-            }
-        }
+        let events = CitedArticles(articles).checked(content.events, log: &log)
         let dates = notes.map(\.date) + articles.compactMap(\.date) + territory.curated.map { $0.date.until ?? $0.date.start }
             + events.map { $0.date.until ?? $0.date.start }
         var index = SiteIndex(topics: topics, articles: articles, notes: notes, drafts: drafts, citations: citations,

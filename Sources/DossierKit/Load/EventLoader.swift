@@ -41,7 +41,7 @@ enum EventLoader {
             }
             var sources: [CitedSource] = []
             for source in sourceTexts {
-                switch TerritoryCSV.parseSource(source.value) {
+                switch CitedSource.parse(source.value) {
                 case .success(let reference): sources.append(reference)
                 case .failure(let problem): log.error(path, line: source.line, column: source.column, "field 'source': \(problem.text)")
                 }
@@ -50,6 +50,6 @@ enum EventLoader {
             events.append(TimelineEvent(date: span, text: text.value, by: by?.value, sources: sources,
                                         chartLabel: chart?.value, line: date.line))
         }
-        return events.enumerated().sorted { ($0.element.date.sortKey.0, $0.element.date.sortKey.1, $0.offset) < ($1.element.date.sortKey.0, $1.element.date.sortKey.1, $1.offset) }.map(\.element)
+        return DateSpan.sorted(events, by: \.date)
     }
 }

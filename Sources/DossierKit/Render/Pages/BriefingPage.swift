@@ -31,13 +31,9 @@ enum BriefingPage: SinglePageKind {
         var noteHref: String?
     }
 
+    /// A figure as the territory page shows it, with its source cited as the briefing prints it.
     struct Figure: Codable {
-        var date: DateValues
-        var areaText: String
-        var claimant: String
-        var side: String
-        var sideClass: String
-        var attribution: String
+        var row: FigureRow
         var citation: Citation
     }
 
@@ -56,10 +52,8 @@ enum BriefingPage: SinglePageKind {
     }
 
     static func view(in site: SiteIndex) -> (title: String, context: Context) {
-        let figures = latestByClaimant(site.territory.curated).map { figure in
-            Figure(date: DateValues(figure.date), areaText: NumberText.format(figure.areaKm2), claimant: figure.claimant,
-                   side: figure.side?.rawValue ?? "", sideClass: figure.side?.rawValue.lowercased() ?? "none",
-                   attribution: figure.attribution, citation: Citation(figure.source, date: figure.date, in: site, root: root))
+        let figures = TerritorySeries.latestByClaimant(site.territory.curated).map { figure in
+            Figure(row: FigureRow(figure, in: site, root: root), citation: Citation(figure.source, date: figure.date, in: site, root: root))
         }
         func item(_ event: TimelineEvent) -> Event {
             Event(date: DateValues(event.date), text: event.text, by: event.by,
@@ -80,18 +74,6 @@ enum BriefingPage: SinglePageKind {
             events: events, hasEvents: !events.isEmpty, earlier: earlier, hasEarlier: !earlier.isEmpty,
             recentWeeks: recentDays / 7,
             notes: notes, hasNotes: !notes.isEmpty))
-    }
-
-    /// The newest figure of each claimant, newest first (claimants with figures of the same date in the order of
-    /// their first figures): a claimant's last word is shown beside the others', never replaced by them.
-    static func latestByClaimant(_ curated: [TerritoryFigure]) -> [TerritoryFigure] {
-        var seen = Set<String>()
-        let claimants = curated.map(\.claimant).filter { seen.insert($0).inserted }
-        let latest = claimants.compactMap { claimant in curated.last { $0.claimant == claimant } }
-        return latest.enumerated().sorted { a, b in
-            let (ea, eb) = (a.element.date.ordinals.upperBound, b.element.date.ordinals.upperBound)
-            return ea != eb ? ea > eb : a.offset < b.offset
-        }.map(\.element)
     }
 
     /// The events that end within `recentDays` before `asOf` (and any on or after it), oldest first; when there
