@@ -50,7 +50,7 @@ struct PageKindTests {
     func absentValues() throws {
         struct Inner: Codable { var date: String? }
         struct Outer: Codable { var date: String; var items: [Inner] }
-        let value = TemplateEncoding.value(of: Outer(date: "outer", items: [Inner(date: nil), Inner(date: "inner")]))
+        let value = TemplateEncoder.encode(Outer(date: "outer", items: [Inner(date: nil), Inner(date: "inner")]))
         let library = MustacheLibraryForTests()
         let text = try library.render("{{#items}}[{{#date}}{{.}}{{/date}}{{^date}}none{{/date}}]{{/items}}", value)
         #expect(text == "[none][inner]")
@@ -64,7 +64,8 @@ struct PageKindTests {
         #expect(Set(note.html) == ["csp", "body"])
         #expect(Set(try #require(PageRenderer.schemas["territory"]).html) == ["csp", "chart", "chartNarrow", "swatch"])
         #expect(try #require(PageRenderer.schemas["home"]).html == ["csp"])
-        #expect(Set(PageRenderer.schemas.keys) == Set(PageKinds.all.map { $0.name }))
+        // Two kinds of one name would share a template and page codes; the schemas' dictionary would hide it.
+        #expect(Set(PageKinds.all.map { $0.name }).count == PageKinds.all.count)
     }
 }
 

@@ -48,6 +48,9 @@ public struct SiteIndex: Sendable {
     /// The kinds of page this site has: those of `PageKinds.all` whose part is on.
     var pageKinds: [any PageKind.Type] { PageKinds.all.filter { has($0.part) } }
 
+    /// Every page the site has, in a fixed order: what the build writes and the sitemap lists.
+    var pages: [SitePage] { pageKinds.flatMap { kind in kind.keys(in: self).map(kind.page) } }
+
     /// The data files this site has.
     var dataFiles: [any DataFileKind.Type] { PageKinds.dataFiles.filter { has($0.part) } }
 

@@ -69,12 +69,3 @@ struct NavSection: Sendable {
     var path: String
 }
 
-extension SitePart {
-    /// The content that switches the part on.
-    var content: String {
-        switch self {
-        case .territory: return "content/territory.csv"
-        case .feed: return "base_url in site.yml"
-        }
-    }
-}

@@ -27,13 +27,14 @@ struct PageFrame: Codable {
         var current: Bool
     }
 
-    init(page: SitePage, title: String, site: SiteIndex) {
+    init(_ kind: any PageKind.Type, key: String, title: String, site: SiteIndex) {
+        let page = kind.page(key)
         pageTitle = title
         let root = String.rootPrefix(depth: page.depth)
         self.root = root
         self.site = SiteValues(title: site.config.title, description: site.config.description, language: site.config.language)
-        meta = PageMeta(page: page, root: root, site: site)
-        csp = HTMLFragment(PageKinds.kind(named: page.kind)?.contentSecurityPolicy ?? Self.standardPolicy)
+        meta = PageMeta(kind, key: key, root: root, site: site)
+        csp = HTMLFragment(kind.contentSecurityPolicy)
         nav = site.navigation.map { section in
             NavLink(label: section.label, href: root + section.path, current: section.page == page)
         }

@@ -52,8 +52,6 @@ extension SinglePageKind {
     static func keys(in site: SiteIndex) -> [String] { [""] }
     static func anchors(_ key: String, in site: SiteIndex) -> PageAnchors? { PageAnchors(noun: "section") }
     static func view(_ key: String, in site: SiteIndex) -> (title: String, context: Context)? { view(in: site) }
-    /// The one page of this kind.
-    static var page: SitePage { SitePage(kind: name, key: "") }
     /// The way back to the root from the page: `../` per folder of its route.
     static var root: String { String.rootPrefix(depth: route.count) }
 }
@@ -93,9 +91,17 @@ enum SitePart: String, CaseIterable, Sendable {
         case .feed: return content.config.baseURL != nil
         }
     }
+
+    /// The content that switches the part on.
+    var content: String {
+        switch self {
+        case .territory: return "content/territory.csv"
+        case .feed: return "base_url in site.yml"
+        }
+    }
 }
 
-/// A file the build writes that is not a page (data now; a feed, a sitemap and a search index later).
+/// A file the build writes that is not a page, from the index alone: the territory data, the feed, the sitemap.
 protocol DataFileKind: Sendable {
     /// The file, relative to the output folder.
     static var path: String { get }

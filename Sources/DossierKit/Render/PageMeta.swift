@@ -11,28 +11,11 @@ struct PageMeta: Codable {
     /// `article` for a note or an article, `website` for the rest.
     var ogType: String
 
-    init(page: SitePage, root: String, site: SiteIndex) {
-        canonical = SiteURL.of(page, in: site)
+    init(_ kind: any PageKind.Type, key: String, root: String, site: SiteIndex) {
+        canonical = SiteURL.of(kind.page(key), in: site)
         feedHref = site.has(FeedFile.part) ? root + FeedFile.path : nil
-        let summary = PageKinds.kind(named: page.kind)?.summary(page.key, in: site) ?? site.config.description
-        description = summary.map { Excerpt.make(Self.oneLine($0), limit: 300) }.flatMap { $0.isEmpty ? nil : $0 }
-        ogType = page.kind == NotePage.name || page.kind == ArticlePage.name ? "article" : "website"
+        let summary = kind.summary(key, in: site) ?? site.config.description
+        description = summary.map { Excerpt.make(Excerpt.oneLine($0), limit: 300) }.flatMap { $0.isEmpty ? nil : $0 }
+        ogType = kind == NotePage.self || kind == ArticlePage.self ? "article" : "website"
     }
-
-    /// `text` with its runs of white space (line breaks of a YAML block) as single spaces, trimmed.
-    static func oneLine(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-    }
-}
-
-extension NotePage {
-    static func summary(_ key: String, in site: SiteIndex) -> String? { site.note(key)?.summary }
-}
-
-extension ArticlePage {
-    static func summary(_ key: String, in site: SiteIndex) -> String? { site.article(key)?.listSummary }
-}
-
-extension TopicPage {
-    static func summary(_ key: String, in site: SiteIndex) -> String? { site.topic(key)?.description }
 }

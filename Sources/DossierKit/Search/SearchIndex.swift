@@ -66,7 +66,7 @@ struct SearchIndex: Sendable {
             let terms = try known[hash] ?? {
                 let text = SearchText.plain(fromHTML: try bodies.body(of: note))
                 // The snippet is cut from the body only when there is no summary: collapsing every body is slow.
-                return BodyTerms(keys: bodyKeys(in: [text]), snippet: note.summary == nil ? Excerpt.make(collapsed(text), limit: 200) : "")
+                return BodyTerms(keys: bodyKeys(in: [text]), snippet: note.summary == nil ? Excerpt.make(Excerpt.oneLine(text), limit: 200) : "")
             }()
             let topics = note.topics.compactMap { site.topic($0)?.name }
             let source = Source(document: Document(url: NotePage.path(note.slug), title: note.title, kind: "note", date: note.date,
@@ -229,11 +229,6 @@ struct SearchIndex: Sendable {
     private static func row(_ document: Document) -> String {
         let values = [document.url, document.title, document.kind, document.date?.iso ?? "", document.date?.display ?? "", document.snippet]
         return "[" + values.map(TerritoryData.quote).joined(separator: ",") + "]"
-    }
-
-    /// Whitespace runs as single spaces, for a snippet cut from a body.
-    static func collapsed(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// The index files of `site`, and the body terms they were made from (see `sources`).

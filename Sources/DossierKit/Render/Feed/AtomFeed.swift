@@ -45,7 +45,7 @@ enum AtomFeed {
 
         """
         if let description = site.config.description {
-            out += "<subtitle>\(XMLText.escape(PageMeta.oneLine(description)))</subtitle>\n"
+            out += "<subtitle>\(XMLText.escape(Excerpt.oneLine(description)))</subtitle>\n"
         }
         out += """
         <id>\(XMLText.escape(feedURL))</id>
@@ -72,7 +72,7 @@ enum AtomFeed {
                 out += "<category term=\"\(XMLText.escape(topic.slug))\" label=\"\(XMLText.escape(topic.name))\"/>\n"
             }
             if let summary = item.summary {
-                out += "<summary>\(XMLText.escape(PageMeta.oneLine(summary)))</summary>\n"
+                out += "<summary>\(XMLText.escape(Excerpt.oneLine(summary)))</summary>\n"
             }
             out += "</entry>\n"
         }

@@ -6,10 +6,8 @@ enum Sitemap {
         <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 
         """
-        for kind in site.pageKinds {
-            for key in kind.keys(in: site) {
-                out += "<url><loc>\(XMLText.escape(SiteURL.absolute(kind.path(key), base: base)))</loc></url>\n"
-            }
+        for page in site.pages {
+            out += "<url><loc>\(XMLText.escape(SiteURL.absolute(page.path, base: base)))</loc></url>\n"
         }
         return out + "</urlset>\n"
     }

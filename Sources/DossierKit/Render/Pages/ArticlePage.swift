@@ -77,3 +77,8 @@ enum ArticlePage: PageKind {
         ]
     }
 }
+
+extension ArticlePage {
+    /// What the page's head describes it by.
+    static func summary(_ key: String, in site: SiteIndex) -> String? { site.article(key)?.listSummary }
+}

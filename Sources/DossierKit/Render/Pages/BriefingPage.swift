@@ -20,7 +20,7 @@ enum BriefingPage: SinglePageKind {
         var earlier: [Event]
         var hasEarlier: Bool
         var recentWeeks: Int
-        var notes: [NoteSummary]
+        var notes: [NoteItem]
         var hasNotes: Bool
     }
 
@@ -44,13 +44,6 @@ enum BriefingPage: SinglePageKind {
         var citations: [Citation]
     }
 
-    struct NoteSummary: Codable {
-        var title: String
-        var href: String
-        var date: DateValues
-        var summary: String?
-    }
-
     static func view(in site: SiteIndex) -> (title: String, context: Context) {
         let figures = TerritorySeries.latestByClaimant(site.territory.curated).map { figure in
             Figure(row: FigureRow(figure, in: site, root: root), citation: Citation(figure.source, date: figure.date, in: site, root: root))
@@ -61,16 +54,14 @@ enum BriefingPage: SinglePageKind {
         }
         let (recent, before) = recentEvents(site.events, asOf: site.asOf)
         let events = recent.map(item), earlier = before.map(item)
-        let notes = site.notes.map {
-            NoteSummary(title: $0.title, href: root + NotePage.path($0.slug), date: DateValues($0.date), summary: $0.summary)
-        }
+        let notes = site.notes.map { NoteItem($0, root: root) }
         let points = site.config.summary.map { point in
             let note = point.note.flatMap { site.note($0.value) }
             return Point(text: point.text, noteTitle: note?.title, noteHref: note.map { root + NotePage.path($0.slug) })
         }
         return ("Briefing", Context(
             asOf: site.asOf.map(DateValues.init), points: points, hasPoints: !points.isEmpty,
-            figures: site.has(.territory) ? figures : [], hasFigures: site.has(.territory) && !figures.isEmpty,
+            figures: figures, hasFigures: !figures.isEmpty,
             events: events, hasEvents: !events.isEmpty, earlier: earlier, hasEarlier: !earlier.isEmpty,
             recentWeeks: recentDays / 7,
             notes: notes, hasNotes: !notes.isEmpty))
@@ -94,14 +85,12 @@ enum BriefingPage: SinglePageKind {
 struct Citation: Codable {
     var text: String
     var href: String
-    var title: String
     var isExternal: Bool
 
     /// `date` is the cited fact's: it dates a report elsewhere, whose own date the dossier does not keep.
     init(_ source: CitedSource, date: DateSpan, in site: SiteIndex, root: String) {
         let link = SourceLink.make(source, in: site, root: root)
         href = link.href
-        title = link.label
         isExternal = link.external
         switch source {
         case let .article(id, paragraph):

@@ -97,3 +97,8 @@ enum TopicPage: PageKind {
             count: entries.count, pages: pages))
     }
 }
+
+extension TopicPage {
+    /// What the page's head describes it by.
+    static func summary(_ key: String, in site: SiteIndex) -> String? { site.topic(key)?.description }
+}
