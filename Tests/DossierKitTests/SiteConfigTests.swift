@@ -16,22 +16,6 @@ func loadConfig(_ text: String) -> (SiteConfig, [String]) {
     return (config, log.sorted.map(\.description))
 }
 
-/// Runs `body` on another thread and records an issue if it has not finished within `seconds`: a test of a
-/// hang must fail, not hang.
-func finishes<T: Sendable>(within seconds: Double, _ body: @escaping @Sendable () -> T) -> T? {
-    let done = DispatchSemaphore(value: 0)
-    nonisolated(unsafe) var result: T?
-    Thread.detachNewThread {
-        result = body()
-        done.signal()
-    }
-    guard done.wait(timeout: .now() + seconds) == .success else {
-        Issue.record("did not finish within \(seconds) s")
-        return nil
-    }
-    return result
-}
-
 @Suite("site.yml: the site's configuration")
 struct SiteConfigTests {
     @Test("the shipped site.yml loads without a diagnostic and keeps today's wording")

@@ -28,11 +28,9 @@ struct SearchTermCache: Sendable {
     }
 
     static func load(from path: String, name: String) throws(CacheDamaged) -> SearchTermCache {
-        guard let bytes = try CacheFile.bytes(at: path, name: name) else { return SearchTermCache() }
-        var reader = BinaryReader(bytes)
+        guard var reader = try CacheFile.reader(at: path, name: name, format: format) else { return SearchTermCache() }
         var entries: [ContentHash: BodyTerms] = [:]
         do {
-            guard try reader.string() == format, try reader.hash() == LastBuild.program else { return SearchTermCache() }
             for _ in 0..<(try reader.count(itemSize: 40)) {
                 let hash = try reader.hash()
                 let snippet = try reader.string()
@@ -52,9 +50,7 @@ struct SearchTermCache: Sendable {
 
     /// Writes `entries` for `load`, in the order of their hashes, so the file does not depend on the build's threads.
     static func save(_ entries: [ContentHash: BodyTerms], to path: String) {
-        var writer = BinaryWriter()
-        writer.string(format)
-        writer.hash(LastBuild.program)
+        var writer = CacheFile.writer(format: format)
         writer.int(entries.count)
         for (hash, terms) in entries.sorted(by: { ($0.key.a, $0.key.b) < ($1.key.a, $1.key.b) }) {
             writer.hash(hash)

@@ -31,7 +31,7 @@ public struct SiteConfig: Sendable, Hashable {
     }
 
     /// Where the file is, relative to the site folder.
-    static let path = "site.yml"
+    public static let path = "site.yml"
 
     /// The configuration of a site without `site.yml`.
     public static let standard = SiteConfig(title: "Dossier")
@@ -58,7 +58,7 @@ public struct NavEntry: Sendable, Hashable {
 /// The words of the territory part: which region it follows and how its chart is titled and described.
 public struct TerritoryWording: Sendable, Hashable {
     /// Names of the region the series is about: area figures in sentences that name another place and none of
-    /// these are reported as elsewhere (`TerritoryFocus.names` until the build reads it from here).
+    /// these are reported as elsewhere.
     public var focus: [String]
     /// The chart's title.
     public var chartTitle: String

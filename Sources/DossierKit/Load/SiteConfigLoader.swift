@@ -9,18 +9,9 @@ public enum SiteConfigLoader {
     static let territoryFields = ["focus", "chart_title", "chart_summary", "axis_label", "join_within_days"]
 
     /// The configuration written in `text`; problems go to `log`, and a field with a problem keeps its default.
-    public static func load(_ text: String, path: String = "site.yml", log: inout DiagnosticLog) -> SiteConfig {
+    public static func load(_ text: String, path: String = SiteConfig.path, log: inout DiagnosticLog) -> SiteConfig {
         var config = SiteConfig.standard
-        let root: Node?
-        do {
-            root = try YAMLDocument.compose(text, path: path, lineOffset: 0)
-        } catch let error as Diagnostic {
-            log.append(error)
-            return config
-        } catch {
-            log.error(path, "invalid YAML: \(error)")
-            return config
-        }
+        guard let root = YAMLDocument.root(of: text, path: path, log: &log) else { return config }
         if let root, root.mapping == nil {
             log.error(path, line: root.mark?.line ?? 1, column: root.mark?.column,
                       "site.yml must be a mapping of fields ('title: …'), found \(root.kindName)")
