@@ -4,7 +4,8 @@ median wall times, peak memory and the ratios the performance targets are stated
 dossier binary (say, the build of main before a change) builds a copy of each site too, run by run alternately
 with this one, and the two are printed side by side.
 
-  python3 bench/run.py [--sizes 1000,10000,50000] [--runs 3] [--reference PATH [--reference-templates DIR]]
+  python3 bench/run.py [--sizes 1000,10000,50000] [--runs 3] [--work DIR]
+                       [--reference PATH [--reference-templates DIR] [--reference-old-territory]]
 """
 import argparse
 import os
@@ -98,7 +99,7 @@ class Builder:
     """One dossier binary and the copy of the site it builds: each keeps its own output and build cache."""
 
     def __init__(self, binary, site):
-        self.binary, self.site = binary, site
+        self.site = site
         self.command = [binary, "build", site]
         self.notes = sorted(os.path.join(site, "content", "notes", f) for f in os.listdir(os.path.join(site, "content", "notes")))
 
@@ -224,7 +225,7 @@ def main():
         sys.exit("--reference %s: not an executable file" % args.reference)
     if args.reference_templates and not reference:
         sys.exit("--reference-templates needs --reference")
-    if args.reference_templates and not os.path.isdir(os.path.join(args.reference_templates)):
+    if args.reference_templates and not os.path.isdir(args.reference_templates):
         sys.exit("--reference-templates %s: not a folder" % args.reference_templates)
     sizes = [int(s) for s in args.sizes.split(",")]
     work = tempfile.mkdtemp(prefix="dossier-bench-", dir=args.work)
@@ -241,7 +242,6 @@ def main():
             print("benchmarking %d notes..." % n, file=sys.stderr, flush=True)
             r = bench(n, args.runs, work, trash, reference, args.reference_templates, args.reference_old_territory)
             rows.append(r)
-            fmt = lambda t: "%6.3f s %6.1f MiB" % t
             print("%8d | %s | %s | %s | %s | %s | %8.3fx | %10.3fx | %8.3fx %8.3fx | %s" % (
                 r["n"], fmt(r["cold"]), fmt(r["nochange"]), fmt(r["oneedit"]), fmt(r["hugo"]), fmt(r["floor"]),
                 r["cold"][0] / r["hugo"][0], r["cold"][0] / r["floor"][0], r["nochange"][0] / r["cold"][0],
@@ -274,13 +274,17 @@ def main():
         print("\n".join("  " + line for line in r["search"][0]))
 
 
+def fmt(timing):
+    """A (seconds, MiB) pair as the tables print it."""
+    return "%6.3f s %6.1f MiB" % timing
+
+
 def print_comparison(rows, reference, templates):
     """This dossier beside the reference, stage by stage: times and peak memory, and their ratios."""
     print()
     print("this dossier (%s) against the reference (%s, templates: %s), alternating run by run:"
           % (os.path.relpath(DOSSIER, ROOT), reference, templates or "this repository's"))
     print("%8s | %-15s | %-19s | %-19s | %9s | %9s" % ("notes", "stage", "this dossier", "reference", "time", "memory"))
-    fmt = lambda t: "%6.3f s %6.1f MiB" % t
     for r in rows:
         for key, name in (("cold", "cold"), ("nochange", "no change"), ("oneedit", "one note edited")):
             new, old = r[key], r["reference " + key]

@@ -16,6 +16,14 @@ cleanup() {
 }
 trap cleanup EXIT
 step() { printf '\n== %s\n' "$*"; }
+# Fails unless Chromium's log LOG is clean: any console message (a CSP violation, a resource that failed, an
+# exception) is a problem on WHAT.
+console_clean() {
+    if grep -E ":CONSOLE|Content Security Policy|Refused to|Uncaught" "$1" > "$work/errors.log"; then
+        cat "$work/errors.log" >&2
+        fail "$2: the console shows errors"
+    fi
+}
 fail() { echo "check failed: $*" >&2; exit 1; }
 
 step "tools"
@@ -100,6 +108,9 @@ echo "validator: $pages pages and $(find "$public" -name '*.css' | wc -l) styles
 [ "$status" = 0 ] || fail "the Nu validator found errors"
 
 step "open pages in headless Chromium"
+# Chromium's colour scheme for prefers-color-scheme: 1 is light, 0 is dark (Blink's PreferredColorScheme).
+light=(--blink-settings=preferredColorScheme=1)
+dark=(--force-dark-mode --blink-settings=preferredColorScheme=0)
 mkdir -p "$artifacts"
 chrome=(chromium --headless=new --no-sandbox --disable-gpu --hide-scrollbars --no-first-run --disable-extensions
         --enable-logging=stderr --v=0)
@@ -115,11 +126,8 @@ for page in index.html territory/index.html topics/zelensky/index.html "$(first 
     h1=$(python3 -c 'import re,sys; m=re.search(r"<h1[^>]*>(.*?)</h1>", open(sys.argv[1]).read(), re.S); print(re.sub("<[^>]+>", "", m.group(1)).strip() if m else "")' "$work/dom.html")
     [ -n "$title" ] && [[ "$title" == *"Kursk and the front: a dossier"* ]] || fail "$page: no proper <title> ($title)"
     [ -n "$h1" ] || fail "$page: no main heading"
-    # The site ships no script: any console message (a CSP violation, a resource that failed) is a problem.
-    if grep -E ":CONSOLE|Content Security Policy|Refused to|Uncaught" "$work/console.log" > "$work/errors.log"; then
-        cat "$work/errors.log" >&2
-        fail "$page: the console shows errors"
-    fi
+    # These pages run no script: any console message is a problem.
+    console_clean "$work/console.log" "$page"
     name=$(echo "$page" | sed 's|/index.html||; s|/|-|g; s|index.html|home|')
     for size in 1366,900 390,844; do
         "${chrome[@]}" --window-size=$size --screenshot="$artifacts/$name-${size%,*}.png" "$url" 2>/dev/null || fail "no screenshot of $page"
@@ -130,19 +138,18 @@ done
 "${chrome[@]}" --print-to-pdf="$artifacts/territory.pdf" --no-pdf-header-footer "${base}territory/index.html" 2>/dev/null || fail "no PDF of the territory page"
 pdftotext "$artifacts/territory.pdf" "$work/territory.txt"
 grep -q "km² held by Ukraine" "$work/territory.txt" && grep -q "series per claimant" "$work/territory.txt" || fail "the chart is not in the territory page's PDF"
+# Internal links print as their titles on every page, the territory page's sources too.
+if grep -qE "(\.\./)+|index\.html" "$work/territory.txt"; then
+    grep -E "(\.\./)+|index\.html" "$work/territory.txt" | head -3 >&2 || true
+    fail "the territory page's PDF prints relative addresses"
+fi
 echo "territory page printed to PDF ($(stat -c %s "$artifacts/territory.pdf") bytes); the chart's axis and its key are in it"
 echo "browser: 5 pages opened, $shots screenshots and 1 PDF in check-artifacts/"
 
 step "the briefing: printed to PDF, and screenshots in light and dark"
-# Chromium's colour scheme for prefers-color-scheme: 1 is light, 0 is dark (Blink's PreferredColorScheme).
-light=(--blink-settings=preferredColorScheme=1)
-dark=(--force-dark-mode --blink-settings=preferredColorScheme=0)
 briefing="${base}briefing/index.html"
 "${chrome[@]}" --dump-dom "$briefing" > "$work/briefing-dom.html" 2> "$work/briefing-console.log" || fail "Chromium could not open $briefing"
-if grep -E ":CONSOLE|Content Security Policy|Refused to|Uncaught" "$work/briefing-console.log" > "$work/errors.log"; then
-    cat "$work/errors.log" >&2
-    fail "briefing/index.html: the console shows errors"
-fi
+console_clean "$work/briefing-console.log" "briefing/index.html"
 "${chrome[@]}" --print-to-pdf="$artifacts/briefing.pdf" --no-pdf-header-footer "$briefing" 2>/dev/null || fail "no PDF of the briefing"
 python3 check/briefing_pdf.py "$public/briefing/index.html" "$artifacts/briefing.pdf" || fail "the briefing's PDF is incomplete"
 for scheme in light dark; do
@@ -154,11 +161,6 @@ for scheme in light dark; do
         "${chrome[@]}" "${flags[@]}" --window-size=$size --screenshot="$artifacts/territory-dark-${size%,*}.png" "${base}territory/index.html" 2>/dev/null || fail "no dark screenshot of the territory page"
     done
 done
-# Internal links print as their titles on every page, the territory page's sources too.
-if grep -qE "(\.\./)+|index\.html" "$work/territory.txt"; then
-    grep -E "(\.\./)+|index\.html" "$work/territory.txt" | head -3 >&2 || true
-    fail "the territory page's PDF prints relative addresses"
-fi
 echo "briefing: no console errors; PDF and screenshots at 1366 and 390 px, light and dark (and territory in dark) in check-artifacts/"
 
 step "search in headless Chromium"
@@ -167,10 +169,7 @@ step "search in headless Chromium"
 search_results() {
     "${chrome[@]}" --virtual-time-budget=10000 --dump-dom "${base}search/index.html?q=$1" > "$work/search.html" 2> "$work/search.log" \
         || fail "Chromium could not open the search page for '$1'"
-    if grep -E ":CONSOLE|Content Security Policy|Refused to|Uncaught" "$work/search.log" > "$work/errors.log"; then
-        cat "$work/errors.log" >&2
-        fail "search for '$1': the console shows errors"
-    fi
+    console_clean "$work/search.log" "search for '$1'"
     python3 - "$work/search.html" "$1" <<'PY'
 import re, sys
 html = open(sys.argv[1], encoding="utf-8").read()
@@ -199,7 +198,7 @@ grep -q 'served by a web server' "$work/file.html" || fail "from file:// the sea
 ! grep -E ":CONSOLE|Refused to|Uncaught" "$work/file.log" || fail "from file:// the search page writes to the console"
 echo "without script, and from file://, the search page says so and links the topic and article indexes"
 for scheme in light dark; do
-    flags=(); [ "$scheme" = dark ] && flags=(--force-dark-mode --blink-settings=preferredColorScheme=0)
+    [ "$scheme" = light ] && flags=("${light[@]}") || flags=("${dark[@]}")
     for size in 1366,900 390,844; do
         "${chrome[@]}" "${flags[@]}" --virtual-time-budget=10000 --window-size=$size --screenshot="$artifacts/search-$scheme-${size%,*}.png" \
             "${base}search/index.html?q=Kursk" 2>/dev/null || fail "no screenshot of the search page"

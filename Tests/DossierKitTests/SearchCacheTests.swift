@@ -123,7 +123,7 @@ struct SearchCacheTests {
             let paragraphs = [body[..<(body.count / 2)].joined(separator: " "), body[(body.count / 2)...].joined(separator: "\n")]
             let made = SearchIndex.terms(title: title, summary: summary, bodyKeys: SearchIndex.bodyKeys(in: paragraphs))
             let expected = Self.reference(title: title, summary: summary, body: paragraphs)
-            #expect(made.count == expected.count && zip(made, expected).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 })
+            #expect(made == Dictionary(uniqueKeysWithValues: expected))
         }
     }
 }

@@ -7,7 +7,7 @@ struct SearchIndexTests {
     static func source(_ url: String, title: String, date: String?, summary: String = "", body: String = "") -> SearchIndex.Source {
         SearchIndex.Source(document: SearchIndex.Document(url: url, title: title, kind: "note", date: date.flatMap { Day(iso: $0) },
                                                           snippet: summary),
-                           title: title, summary: [summary], body: [body])
+                           title: title, summary: [summary], bodyKeys: SearchIndex.bodyKeys(in: [body]))
     }
 
     /// The JSON of each file, by path.

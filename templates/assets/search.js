@@ -196,7 +196,7 @@
   text(status, "Searching…");
 
   var chunks = new Map();
-  function chunk(meta, number) {
+  function chunk(number) {
     if (!chunks.has(number)) chunks.set(number, getJSON(base + "docs/" + number + ".json"));
     return chunks.get(number);
   }
@@ -204,7 +204,7 @@
   function show(meta, ranked, from) {
     var page = ranked.slice(from, from + PAGE);
     var needed = Array.from(new Set(page.map(function (hit) { return Math.floor(hit.doc / meta.chunk); })));
-    return Promise.all(needed.map(function (n) { return chunk(meta, n); })).then(function (loaded) {
+    return Promise.all(needed.map(function (n) { return chunk(n); })).then(function (loaded) {
       var byNumber = new Map(needed.map(function (n, i) { return [n, loaded[i]]; }));
       page.forEach(function (hit) {
         var row = byNumber.get(Math.floor(hit.doc / meta.chunk))[hit.doc % meta.chunk];
@@ -242,10 +242,8 @@
     if (terms.some(function (term) { return encoder.encode(term).length > MAX_TERM_BYTES; })) return [meta, []];
     var shards = Array.from(new Set(terms.map(function (term) { return shard(term, meta.shards); })));
     return Promise.all(shards.map(function (n) { return getJSON(base + "terms/" + n + ".json"); })).then(function (loaded) {
-      var started = performance.now();
       var byShard = new Map(shards.map(function (n, i) { return [n, loaded[i]]; }));
       var ranked = rank(terms, terms.map(function (term) { return byShard.get(shard(term, meta.shards)); }));
-      status.setAttribute("data-rank-ms", (performance.now() - started).toFixed(2));
       return [meta, ranked];
     });
   }).then(function (result) {

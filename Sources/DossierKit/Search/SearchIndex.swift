@@ -43,14 +43,9 @@ struct SearchIndex: Sendable {
     /// A document and its distinct terms, each with the fields it is in.
     struct Source: Sendable {
         var document: Document
-        var terms: [(String, UInt8)]
+        var terms: [String: UInt8]
 
-        /// Keyed as soon as it is read, so that no more than a few bodies' text is held at once.
-        init(document: Document, title: String, summary: [String], body: [String]) {
-            self.init(document: document, title: title, summary: summary, bodyKeys: SearchIndex.bodyKeys(in: body))
-        }
-
-        /// With the body's keys as `bodyKeys(in:)` gives them (from the build cache).
+        /// With the body's keys as `bodyKeys(in:)` gives them (read from the body, or from the build cache).
         init(document: Document, title: String, summary: [String], bodyKeys: [String]) {
             self.document = document
             terms = SearchIndex.terms(title: title, summary: summary, bodyKeys: bodyKeys)
@@ -60,7 +55,7 @@ struct SearchIndex: Sendable {
     /// The notes (their rendered bodies as text) and articles (their paragraphs) of `site`, and the body terms
     /// used, by what they were made from: those `known` holds are taken from it, the others are made.
     static func sources(_ site: SiteIndex, bodies: any NoteBodies,
-                        known: SearchTermCache = SearchTermCache()) throws -> (sources: [Source], used: [ContentHash: BodyTerms]) {
+                        known: SearchTermCache) throws -> (sources: [Source], used: [ContentHash: BodyTerms]) {
         let notes = try Parallel.map(site.notes) { note -> (Source, ContentHash, BodyTerms) in
             let hash = noteTermsKey(note)
             let terms = try known[hash] ?? {
@@ -80,7 +75,7 @@ struct SearchIndex: Sendable {
             let topics = article.topics.compactMap { site.topic($0)?.name }
             let title = article.title ?? article.id
             let source = Source(document: Document(url: ArticlePage.path(article.id), title: title, kind: "article", date: article.date,
-                                                   snippet: Excerpt.make(article.listSummary ?? article.summary ?? article.paragraphs.first ?? "", limit: 200)),
+                                                   snippet: Excerpt.make(article.listSummary ?? "", limit: 200)),
                                 title: title, summary: [article.summary ?? ""] + topics, bodyKeys: terms.keys)
             return (source, hash, terms)
         }
@@ -113,14 +108,10 @@ struct SearchIndex: Sendable {
         self.postings = postings
     }
 
-    /// The distinct terms of a document, with the fields each is in, in a fixed order.
-    static func terms(title: String, summary: [String], body: [String]) -> [(String, UInt8)] {
-        terms(title: title, summary: summary, bodyKeys: bodyKeys(in: body))
-    }
-
-    /// The same, with the body's distinct keys in the order they first occur: adding each once gives what adding
-    /// every occurrence would, since a key refused by the cap is refused again.
-    static func terms(title: String, summary: [String], bodyKeys: [String]) -> [(String, UInt8)] {
+    /// The distinct terms of a document, with the fields each is in, from the body's distinct keys in the order
+    /// they first occur: adding each once gives what adding every occurrence would, since a key refused by the cap
+    /// is refused again. Unordered: a term's postings follow the documents' order, and the files sort the terms.
+    static func terms(title: String, summary: [String], bodyKeys: [String]) -> [String: UInt8] {
         var fields: [String: UInt8] = Dictionary(minimumCapacity: 256)
         func addKey(_ key: String, _ field: UInt8) {
             if let had = fields[key] { fields[key] = had | field }
@@ -135,7 +126,7 @@ struct SearchIndex: Sendable {
         add(title, Field.title)
         for text in summary { add(text, Field.summary) }
         for key in bodyKeys { addKey(key, Field.body) }
-        return fields.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { ($0.key, $0.value) }
+        return fields
     }
 
     /// The distinct keys of `texts` no longer than `maxTermBytes`, in the order they first occur: what a body
@@ -232,7 +223,7 @@ struct SearchIndex: Sendable {
     }
 
     /// The index files of `site`, and the body terms they were made from (see `sources`).
-    static func files(_ site: SiteIndex, bodies: any NoteBodies, known: SearchTermCache = SearchTermCache())
+    static func files(_ site: SiteIndex, bodies: any NoteBodies, known: SearchTermCache)
         throws -> (files: [(path: String, text: String)], used: [ContentHash: BodyTerms]) {
         let (sources, used) = try sources(site, bodies: bodies, known: known)
         return (SearchIndex(sources: sources).files, used)
