@@ -4,7 +4,8 @@ median wall times, peak memory and the ratios the performance targets are stated
 dossier binary (say, the build of main before a change) builds a copy of each site too, run by run alternately
 with this one, and the two are printed side by side.
 
-  python3 bench/run.py [--sizes 1000,10000,50000] [--runs 3] [--reference PATH [--reference-templates DIR]]
+  python3 bench/run.py [--sizes 1000,10000,50000] [--runs 3] [--work DIR]
+                       [--reference PATH [--reference-templates DIR] [--reference-old-territory]]
 """
 import argparse
 import os
@@ -20,8 +21,10 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 import generate  # noqa: E402
+import search_budget  # noqa: E402
 
 DOSSIER = os.path.join(ROOT, ".build", "release", "dossier")
+SEARCH_QUERIES = ["Zelenskyy Sudzha", "drone strike"]
 CMARK = ["cmark-gfm", "-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tagfilter", "-e", "tasklist"]
 
 
@@ -96,9 +99,23 @@ class Builder:
     """One dossier binary and the copy of the site it builds: each keeps its own output and build cache."""
 
     def __init__(self, binary, site):
-        self.binary, self.site = binary, site
+        self.site = site
         self.command = [binary, "build", site]
         self.notes = sorted(os.path.join(site, "content", "notes", f) for f in os.listdir(os.path.join(site, "content", "notes")))
+
+
+def write_bench_config(source, target):
+    """The shipped site.yml without its top-level `summary:` block: the briefing's key points name the shipped
+    notes, which a generated site does not have."""
+    out, skipping = [], False
+    for line in open(source, encoding="utf-8"):
+        top_level = line[:1] not in (" ", "\t", "-", "#", "\n")
+        if top_level:
+            skipping = line.startswith("summary:")
+        if not skipping:
+            out.append(line)
+    with open(target, "w", encoding="utf-8") as f:
+        f.writelines(out)
 
 
 def bench(n, runs, work, trash, reference=None, reference_templates=None, reference_old_territory=False):
@@ -108,7 +125,7 @@ def bench(n, runs, work, trash, reference=None, reference_templates=None, refere
     # The shipped configuration, so that the build reads one as a real site's does (a binary from before
     # site.yml ignores it).
     if os.path.exists(os.path.join(ROOT, "site.yml")):
-        shutil.copy(os.path.join(ROOT, "site.yml"), os.path.join(site, "site.yml"))
+        write_bench_config(os.path.join(ROOT, "site.yml"), os.path.join(site, "site.yml"))
     builders = [Builder(DOSSIER, site)]
     if reference:
         reference_site = os.path.join(work, "site-%d-reference" % n)
@@ -156,6 +173,9 @@ def bench(n, runs, work, trash, reference=None, reference_templates=None, refere
     subprocess.run(build + ["--output", reference_output], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     diff = subprocess.run(["diff", "-r", "-q", reference_output, os.path.join(site, "public")], stdout=subprocess.PIPE)
     row["identical"] = diff.returncode == 0
+    # The search budgets, on the cold build's index: a name in another spelling with a place, and two of the
+    # commonest words (the most postings a two-word query can fetch).
+    row["search"] = search_budget.report(reference_output, SEARCH_QUERIES)
     trash.put(reference_output)
     if reference:
         diff = subprocess.run(["diff", "-r", "-q", os.path.join(site, "public"), os.path.join(builders[1].site, "public")],
@@ -205,7 +225,7 @@ def main():
         sys.exit("--reference %s: not an executable file" % args.reference)
     if args.reference_templates and not reference:
         sys.exit("--reference-templates needs --reference")
-    if args.reference_templates and not os.path.isdir(os.path.join(args.reference_templates)):
+    if args.reference_templates and not os.path.isdir(args.reference_templates):
         sys.exit("--reference-templates %s: not a folder" % args.reference_templates)
     sizes = [int(s) for s in args.sizes.split(",")]
     work = tempfile.mkdtemp(prefix="dossier-bench-", dir=args.work)
@@ -222,7 +242,6 @@ def main():
             print("benchmarking %d notes..." % n, file=sys.stderr, flush=True)
             r = bench(n, args.runs, work, trash, reference, args.reference_templates, args.reference_old_territory)
             rows.append(r)
-            fmt = lambda t: "%6.3f s %6.1f MiB" % t
             print("%8d | %s | %s | %s | %s | %s | %8.3fx | %10.3fx | %8.3fx %8.3fx | %s" % (
                 r["n"], fmt(r["cold"]), fmt(r["nochange"]), fmt(r["oneedit"]), fmt(r["hugo"]), fmt(r["floor"]),
                 r["cold"][0] / r["hugo"][0], r["cold"][0] / r["floor"][0], r["nochange"][0] / r["cold"][0],
@@ -250,6 +269,14 @@ def main():
                         r["nochange"][0] <= 1.05 * r["reference nochange"][0])]
         for name, ok in checks:
             print("%-45s %s" % (name, "met" if ok else "MISSED"))
+    for r in rows:
+        print("search at %d notes:" % r["n"])
+        print("\n".join("  " + line for line in r["search"][0]))
+
+
+def fmt(timing):
+    """A (seconds, MiB) pair as the tables print it."""
+    return "%6.3f s %6.1f MiB" % timing
 
 
 def print_comparison(rows, reference, templates):
@@ -258,7 +285,6 @@ def print_comparison(rows, reference, templates):
     print("this dossier (%s) against the reference (%s, templates: %s), alternating run by run:"
           % (os.path.relpath(DOSSIER, ROOT), reference, templates or "this repository's"))
     print("%8s | %-15s | %-19s | %-19s | %9s | %9s" % ("notes", "stage", "this dossier", "reference", "time", "memory"))
-    fmt = lambda t: "%6.3f s %6.1f MiB" % t
     for r in rows:
         for key, name in (("cold", "cold"), ("nochange", "no change"), ("oneedit", "one note edited")):
             new, old = r[key], r["reference " + key]

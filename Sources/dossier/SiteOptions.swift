@@ -14,15 +14,12 @@ struct SiteOptions: ParsableArguments {
     @Flag(help: "Print the time each stage of the build took.")
     var timings = false
 
-    var site: URL { SiteFolder.url(path) }
+    var site: URL { URL(fileURLWithPath: path) }
     var outputFolder: URL { output.map { URL(fileURLWithPath: $0) } ?? site.appendingPathComponent("public") }
 }
 
 /// A site folder as given on the command line (`build PATH`, `inspect --site PATH`).
 enum SiteFolder {
-    /// The folder, relative to the working folder unless absolute.
-    static func url(_ path: String) -> URL { URL(fileURLWithPath: path) }
-
     /// How the commands run a build: note Markdown parsed in `dossier markdown-worker` processes started from
     /// this very executable.
     static var buildOptions: BuildOptions {

@@ -91,7 +91,7 @@ struct HostileTemplateTests {
             default: break
             }
         }
-        for page in renderer.pages {
+        for page in renderer.index.pages {
             let value = try #require(PageRenderer.value(of: page, in: index))
             collect(value.value, into: &given[value.template, default: []])
         }

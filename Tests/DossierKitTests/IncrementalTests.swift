@@ -73,14 +73,16 @@ struct IncrementalTests {
         #expect(manifest(site.output) == (try Self.coldBuild(of: site)))
         try site.write("content/notes/n3.md", "---\ntitle: Note 3\ndate: 2025-01-13\ntopics: [Kursk]\nsources: [a]\n---\n## Part\n\nAnother body.\n")
         let again = try SiteBuild.run(site: site.site, output: site.output)
-        #expect(again.written == 1, "only the note's own page shows its body")
+        // Only the note's own page shows its body; the search index's one shard (a small site has one) and the
+        // document table holding the note's snippet change with it.
+        #expect(again.written == 1 + 2, "only the note's own page shows its body")
         #expect(manifest(site.output) == (try Self.coldBuild(of: site)))
 
         try site.write("content/notes/n3.md", "---\ntitle: Note three, renamed\ndate: 2025-01-13\ntopics: [Kursk]\nsources: [a]\n---\nBody.\n")
         let renamed = try SiteBuild.run(site: site.site, output: site.output)
-        // The note, its topic, the article it cites and the index of notes show its title; the home page lists
-        // only newer notes.
-        #expect(renamed.written == 4)
+        // The note, its topic, the article it cites, the index of notes and the briefing show its title; the home
+        // page lists only newer notes; and the search index's shard and document table.
+        #expect(renamed.written == 5 + 2)
         #expect(manifest(site.output) == (try Self.coldBuild(of: site)))
     }
 
@@ -93,8 +95,14 @@ struct IncrementalTests {
         let base = try String(contentsOf: site.site.appendingPathComponent("templates/base.mustache"), encoding: .utf8)
         try site.write("templates/base.mustache", base.replacingOccurrences(of: "Skip to content", with: "Skip to the content"))
         try FileManager.default.removeItem(at: site.site.appendingPathComponent("content/notes/n7.md"))
+        let before = manifest(site.output)
         let report = try SiteBuild.run(site: site.site, output: site.output)
-        #expect(report.written == first.pages - 1)
+        // Every page but the deleted note's, and the search index's files that changed: the count, the shard and
+        // the document tables from the note's place on (documents after it move up one).
+        let search = { (files: [String: Data]) in files.filter { $0.key.hasPrefix("search/") && $0.key.hasSuffix(".json") } }
+        let index = Self.changes(from: search(before), to: search(manifest(site.output))).0
+        #expect(index >= 3)
+        #expect(report.written == first.pages - 1 + index)
         #expect(report.removed == 1)
         #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("notes/n7").path))
         #expect(manifest(site.output) == (try Self.coldBuild(of: site)))

@@ -16,22 +16,6 @@ func loadConfig(_ text: String) -> (SiteConfig, [String]) {
     return (config, log.sorted.map(\.description))
 }
 
-/// Runs `body` on another thread and records an issue if it has not finished within `seconds`: a test of a
-/// hang must fail, not hang.
-func finishes<T: Sendable>(within seconds: Double, _ body: @escaping @Sendable () -> T) -> T? {
-    let done = DispatchSemaphore(value: 0)
-    nonisolated(unsafe) var result: T?
-    Thread.detachNewThread {
-        result = body()
-        done.signal()
-    }
-    guard done.wait(timeout: .now() + seconds) == .success else {
-        Issue.record("did not finish within \(seconds) s")
-        return nil
-    }
-    return result
-}
-
 @Suite("site.yml: the site's configuration")
 struct SiteConfigTests {
     @Test("the shipped site.yml loads without a diagnostic and keeps today's wording")
@@ -41,8 +25,10 @@ struct SiteConfigTests {
         #expect(config.title == "Kursk and the front: a dossier")
         #expect(config.description == "A briefing on the 2024–2025 Ukrainian incursion into Russia's Kursk region and the wider front, built from\nnews articles and editors' notes. Every figure links to its source.")
         #expect(config.language == "en")
-        #expect(config.baseURL == nil)
-        #expect(config.nav?.map(\.section) == ["home", "territory", "timeline", "topics", "notes", "articles"])
+        #expect(config.baseURL == "https://example.org/briefing/")
+        #expect(config.nav?.map(\.section) == ["home", "territory", "timeline", "topics", "notes", "articles", "briefing", "search"])
+        #expect((4...6).contains(config.summary.count), "the briefing opens with 4 to 6 key points")
+        #expect(config.summary.allSatisfy { $0.note != nil }, "each shipped key point names the note it is drawn from")
         #expect(config.nav?.allSatisfy { $0.label == nil } == true)
         #expect(config.parts.isEmpty)
         #expect(config.territory == TerritoryWording(
@@ -223,16 +209,16 @@ struct SiteConfigTests {
         ConfigCase(name: "a blank focus name", text: "title: T\nterritory:\n  focus: [Kursk, \" \"]\n",
                    expected: ["site.yml:3:18: error: each item of 'focus' must be a name, found nothing"]),
         ConfigCase(name: "a misspelt top-level field", text: "titel: T\ntitle: T\n",
-                   expected: ["site.yml:1:1: warning: unknown field 'titel' is ignored; did you mean 'title'? (the fields are 'title', 'description', 'language', 'base_url', 'nav', 'parts', 'territory')"]),
+                   expected: ["site.yml:1:1: warning: unknown field 'titel' is ignored; did you mean 'title'? (the fields are 'title', 'description', 'language', 'base_url', 'nav', 'parts', 'territory', 'summary')"]),
         ConfigCase(name: "an unknown top-level field far from any", text: "title: T\ncolour: red\n",
-                   expected: ["site.yml:2:1: warning: unknown field 'colour' is ignored (the fields are 'title', 'description', 'language', 'base_url', 'nav', 'parts', 'territory')"]),
+                   expected: ["site.yml:2:1: warning: unknown field 'colour' is ignored (the fields are 'title', 'description', 'language', 'base_url', 'nav', 'parts', 'territory', 'summary')"]),
         ConfigCase(name: "every problem of a file in one run", text: "language: en_GB\nbase_url: example.org\nnav: home\nparts: {territory: maybe}\nbaseurl: x\n",
                    expected: ["site.yml:1: error: missing required field 'title'",
                               "site.yml:1:11: error: language 'en_GB' is not a BCP 47 language tag, such as en, uk, en-GB or zh-Hant",
                               "site.yml:2:11: error: base_url 'example.org' must be an absolute URL starting with https:// or http://",
                               "site.yml:3:6: error: field 'nav' must be a list of sections ('- notes' or '- {section: notes, label: …}'), found 'home'",
                               "site.yml:4:20: error: part 'territory' must be true or false, found 'maybe'",
-                              "site.yml:5:1: warning: unknown field 'baseurl' is ignored; did you mean 'base_url'? (the fields are 'title', 'description', 'language', 'base_url', 'nav', 'parts', 'territory')"]),
+                              "site.yml:5:1: warning: unknown field 'baseurl' is ignored; did you mean 'base_url'? (the fields are 'title', 'description', 'language', 'base_url', 'nav', 'parts', 'territory', 'summary')"]),
     ]
 
     @Test("each problem is reported at its line and column", arguments: cases)

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import DossierKit
 
 /// Paths of the repository, found from this file so tests run from any working directory.
@@ -119,4 +120,20 @@ struct SeededRandom: RandomNumberGenerator {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
+}
+
+/// Runs `body` on another thread and records an issue if it has not finished within `seconds`: a test of a
+/// hang must fail, not hang.
+func finishes<T: Sendable>(within seconds: Double, _ body: @escaping @Sendable () -> T) -> T? {
+    let done = DispatchSemaphore(value: 0)
+    nonisolated(unsafe) var result: T?
+    Thread.detachNewThread {
+        result = body()
+        done.signal()
+    }
+    guard done.wait(timeout: .now() + seconds) == .success else {
+        Issue.record("did not finish within \(seconds) s")
+        return nil
+    }
+    return result
 }

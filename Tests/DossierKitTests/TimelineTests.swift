@@ -67,6 +67,8 @@ struct TimelineTests {
         #expect(TimelineItems.precision(Self.span("2025-03-13")) == nil)
         #expect(TimelineItems.precision(Self.span("2025-01")) == "month")
         #expect(TimelineItems.precision(Self.span("2025-03-15/2025-03-16")) == "range of days")
+        #expect(TimelineItems.precision(Self.span("2025-03-13"), approximate: true) == "approximate")
+        #expect(TimelineItems.precision(Self.span("2025-01"), approximate: true) == "approximate month")
         #expect(DateValues(Self.span("2025-01")).display == "January 2025")
         #expect(DateValues(Self.span("2025-03-15/2025-03-16")).display == "15–16 March 2025")
         #expect(DateValues(Self.span("2025-01-30/2025-02-02")).display == "30 January – 2 February 2025")

@@ -81,8 +81,8 @@ struct SiteLinkTests {
         ("Other%20Note.md", NotePage.page("other-note"), nil),
         ("../notes/other/", NotePage.page("other"), nil),
         ("/topics/drones/", TopicPage.page("drones"), nil),
-        ("/territory/", TerritoryPage.page, nil),
-        ("../index.html", HomePage.page, nil),
+        ("/territory/", TerritoryPage.page(""), nil),
+        ("../index.html", HomePage.page(""), nil),
         ("/data/territory.csv", SitePage.file("data/territory.csv"), nil),
     ] as [(String, SitePage, String?)])
     func resolves(url: String, page: SitePage, fragment: String?) {
@@ -108,7 +108,7 @@ struct SiteLinkTests {
     func pages() {
         #expect(NotePage.page("x").path == "notes/x/index.html")
         #expect(NotePage.page("x").depth == 2)
-        #expect(HomePage.page.depth == 0)
+        #expect(HomePage.page("").depth == 0)
         #expect(String.rootPrefix(depth: 2) == "../../")
     }
 }

@@ -10,6 +10,8 @@ final class BuildCache: ContentReuse, @unchecked Sendable {
     let bodies: CachedBodies
     private let notes: FileCache<StoredNote>
     private let articles: FileCache<Article>
+    /// What the last build's search index took from each body.
+    let searchTerms: SearchTermCache
     /// What the last successful build saw and made, if the cache records it.
     let lastBuild: LastBuild?
     /// Cache files found damaged and ignored.
@@ -29,7 +31,7 @@ final class BuildCache: ContentReuse, @unchecked Sendable {
         }
         lock = try FileLock(folder + "/lock")
         if discard {
-            for file in ["notes", "articles", "bodies", "last-build"] { unlink(folder + "/" + file) }
+            for file in ["notes", "articles", "bodies", "last-build", SearchTermCache.fileName] { unlink(folder + "/" + file) }
         }
         // What each output tree held was kept here before it moved into the trees themselves.
         FileOps.removeTree(folder + "/trees")
@@ -50,6 +52,10 @@ final class BuildCache: ContentReuse, @unchecked Sendable {
             .keeping { $0.body.offset <= size - $0.body.length }
         bodies = CachedBodies(store: store, refs: notes.entries.mapValues(\.value.body))
         articles = load("articles", CacheCoding.articleFormat, \.path, CacheCoding.readArticle)
+        do { searchTerms = try SearchTermCache.load(from: folder + "/" + SearchTermCache.fileName, name: ".dossier-cache/" + SearchTermCache.fileName) } catch {
+            damaged.append(error)
+            searchTerms = SearchTermCache()
+        }
         do { lastBuild = try LastBuild.load(from: folder + "/last-build", name: ".dossier-cache/last-build") } catch {
             damaged.append(error)
             lastBuild = nil
@@ -72,6 +78,13 @@ final class BuildCache: ContentReuse, @unchecked Sendable {
     func mayReuseNote(at path: String) -> Bool { notes.entries[path] != nil }
 
     func save(_ build: LastBuild) { build.save(to: folder + "/last-build") }
+
+    /// Records the body terms a build's search index used, for the next build; the file is left alone when it
+    /// holds exactly these already.
+    func remember(searchTerms used: [ContentHash: BodyTerms]) {
+        if searchTerms.holdsSame(as: used) { return }
+        SearchTermCache.save(used, to: folder + "/" + SearchTermCache.fileName)
+    }
 
     /// Records the files a build loaded, for the next build to reuse; files that hold exactly these already are
     /// left alone. Bodies of notes that are gone are dropped once they are most of the body store (see

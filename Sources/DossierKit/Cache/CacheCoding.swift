@@ -63,15 +63,9 @@ enum CacheCoding {
 
     static func readArticle(_ r: inout BinaryReader) throws -> Article {
         let id = try r.string(), path = try r.string(), title = try r.optionalString()
-        let date = try r.optionalString().map { text -> Day in
-            guard let day = Day(iso: text) else { throw BinaryReader.Corrupt() }
-            return day
-        }
+        let date = try r.optionalDay()
         var provenance = ArticleProvenance(outlet: try readFoundIn(&r), url: try readFoundIn(&r), date: try readFoundIn(&r))
-        provenance.accessed = try r.optionalString().map { text -> Day in
-            guard let day = Day(iso: text) else { throw BinaryReader.Corrupt() }
-            return day
-        }
+        provenance.accessed = try r.optionalDay()
         var article = Article(id: id, path: path, title: title, date: date, outlet: try r.optionalString(),
                               url: try r.optionalString(), summary: try r.optionalString(), topicRefs: try r.located(),
                               paragraphs: try r.strings())

@@ -17,6 +17,27 @@ enum CacheFile {
         return body
     }
 
+    /// A reader of the cache file at `path` past its header, when `format` and this very program wrote it; `nil`
+    /// when there is no file or another format or program wrote it (then it is simply not used).
+    static func reader(at path: String, name: String, format: String) throws(CacheDamaged) -> BinaryReader? {
+        guard let bytes = try bytes(at: path, name: name) else { return nil }
+        var reader = BinaryReader(bytes)
+        do {
+            guard try reader.string() == format, try reader.hash() == LastBuild.program else { return nil }
+        } catch {
+            throw CacheDamaged(file: name)
+        }
+        return reader
+    }
+
+    /// A writer that has written the header `reader(at:name:format:)` checks.
+    static func writer(format: String) -> BinaryWriter {
+        var writer = BinaryWriter()
+        writer.string(format)
+        writer.hash(LastBuild.program)
+        return writer
+    }
+
     /// Writes what `writer` holds, with its hash, to `path`. The hash is added to the writer's own bytes: a copy
     /// of a large cache file would raise the build's peak memory.
     @discardableResult

@@ -29,11 +29,9 @@ struct FileCache<Value> {
     /// another format or program is simply not used; one that fails its check throws `CacheDamaged`.
     static func load(from path: String, name: String, format: String, key: KeyPath<Value, String>,
                      read: (inout BinaryReader) throws -> Value) throws(CacheDamaged) -> FileCache {
-        guard let bytes = try CacheFile.bytes(at: path, name: name) else { return FileCache() }
-        var reader = BinaryReader(bytes)
+        guard var reader = try CacheFile.reader(at: path, name: name, format: format) else { return FileCache() }
         var cache = FileCache()
         do {
-            guard try reader.string() == format, try reader.hash() == LastBuild.program else { return FileCache() }
             for _ in 0..<(try reader.count(itemSize: 16)) {
                 let hash = try reader.hash()
                 let value = try read(&reader)
@@ -50,9 +48,7 @@ struct FileCache<Value> {
     /// cache's value: it may add what the file keeps beside the value (a note's place in the body store).
     static func save<Loaded>(_ entries: [LoadedFile<Loaded>], to path: String, format: String,
                              write: (Loaded, inout BinaryWriter) throws -> Void) rethrows {
-        var writer = BinaryWriter()
-        writer.string(format)
-        writer.hash(LastBuild.program)
+        var writer = CacheFile.writer(format: format)
         writer.int(entries.count)
         for entry in entries {
             writer.hash(entry.hash)
@@ -94,4 +90,7 @@ extension BinaryReader {
         guard let day = Day(iso: try string()) else { throw Corrupt() }
         return day
     }
+
+    /// A day written with `optionalString(day?.iso)`.
+    mutating func optionalDay() throws -> Day? { try bool() ? try day() : nil }
 }

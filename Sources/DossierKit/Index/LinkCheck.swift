@@ -8,10 +8,10 @@ struct LinkCheck {
     let templates: Templates?
 
     func run(log: inout DiagnosticLog) {
-        var values: [SitePage: PageRenderer.PageValue?] = [:]
+        var shown: [SitePage: [String]] = [:]
         for note in index.notes + index.drafts {
             for link in note.siteLinks {
-                if let problem = draftProblem(link.value, from: note) ?? problem(link.value, values: &values) {
+                if let problem = draftProblem(link.value, from: note) ?? problem(link.value, shown: &shown) {
                     log.error(note.path, line: link.line, column: link.column, problem)
                 }
             }
@@ -32,7 +32,8 @@ struct LinkCheck {
         return "link to unknown heading '#\(fragment)' of draft note '\(draft.slug)' (it has \(anchors.listing))"
     }
 
-    func problem(_ link: SiteLink, values: inout [SitePage: PageRenderer.PageValue?]) -> String? {
+    /// `shown` remembers, per page, the template ids its values render: worked out once for all the links to it.
+    func problem(_ link: SiteLink, shown: inout [SitePage: [String]]) -> String? {
         guard let page = link.page else {
             return link.resolvedPath.hasPrefix("..") ? "link to '\(link.resolvedPath)' leaves the site"
                                                      : "link to '\(link.resolvedPath)', which is not a page of this site"
@@ -43,19 +44,21 @@ struct LinkCheck {
         guard let kind = PageKinds.kind(named: page.kind) else {
             return "link to '\(link.resolvedPath)', which is not a page of this site"
         }
-        if let part = kind.part, !index.parts.contains(part) {
+        if let part = kind.part, !index.has(part) {
             return "link to '\(link.resolvedPath)', a page of the \(part.rawValue) part, which this site does not have (no \(part.content))"
         }
         guard let anchors = kind.anchors(page.key, in: index) else { return "link to unknown \(kind.name) '\(page.key)'" }
         guard let fragment = link.fragment, !fragment.isEmpty, !anchors.contains(fragment) else { return nil }
         guard let templates else { return nil }
-        if values[page] == nil { values[page] = .some(PageRenderer.value(of: page, in: index)) }
-        let value = values[page].flatMap { $0 }?.value
-        let shown = templates.staticIDs(of: kind.name).filter { id in value.map { Self.shows(id, in: $0) } ?? true }.map(\.id)
-        if shown.contains(fragment) { return nil }
+        if shown[page] == nil {
+            let value = PageRenderer.value(of: page, in: index)?.value
+            shown[page] = templates.staticIDs(of: kind.name).filter { id in value.map { Self.shows(id, in: $0) } ?? true }.map(\.id)
+        }
+        let ids = shown[page] ?? []
+        if ids.contains(fragment) { return nil }
         let name = kind is any SinglePageKind.Type ? "the \(kind.name) page" : "\(kind.name) '\(page.key)'"
         return "link to unknown \(anchors.noun) '#\(fragment)' of \(name) (it has \(anchors.listing)"
-            + (shown.isEmpty ? ")" : "; the page also has \(PageAnchors(noun: "id", ids: Set(shown)).listing))")
+            + (ids.isEmpty ? ")" : "; the page also has \(PageAnchors(noun: "id", ids: Set(ids)).listing))")
     }
 
     /// Whether the page writes `id`: every section around it renders, judged by the page's values. A name the

@@ -52,6 +52,9 @@ public struct SiteIndex: Sendable {
     /// The kinds of page this site has: those of `PageKinds.all` whose part is on.
     var pageKinds: [any PageKind.Type] { PageKinds.all.filter { has($0.part) } }
 
+    /// Every page the site has, in a fixed order: what the build writes and the sitemap lists.
+    var pages: [SitePage] { pageKinds.flatMap { kind in kind.keys(in: self).map(kind.page) } }
+
     /// The data files this site has.
     var dataFiles: [any DataFileKind.Type] { PageKinds.dataFiles.filter { has($0.part) } }
 
@@ -77,19 +80,16 @@ extension SiteIndex {
             return article
         }
         articles = newestFirst(articles, date: \.date.sortKey, id: \.id)
-        let articleIDs = Dictionary(articles.map { ($0.id, $0.paragraphs.count) }, uniquingKeysWith: { a, _ in a })
+        let articleIDs = Set(articles.map(\.id))
 
         var notes = content.notes.map { note in
             var note = note
             var seen = Set<String>()
             note.topics = note.topicRefs.compactMap { resolver.resolve($0, path: note.path, log: &log) }
                 .filter { seen.insert($0).inserted }
-            for source in note.sources where articleIDs[source.value] == nil {
-                var message = "unknown source article '\(source.value)'"
-                if let near = Suggest.closest(to: source.value, among: Array(articleIDs.keys)) {
-                    message += "; did you mean '\(near)'?"
-                }
-                log.error(note.path, line: source.line, column: source.column, message)
+            for source in note.sources where !articleIDs.contains(source.value) {
+                log.error(note.path, line: source.line, column: source.column,
+                          CitedArticles.unknown(source.value, noun: "source article", among: Array(articleIDs)))
             }
             return note
         }
@@ -124,31 +124,18 @@ extension SiteIndex {
         let topics = content.topics.sorted { $0.name.lowercased() < $1.name.lowercased() }
         let parts = SiteSections.parts(content.config, content: content, log: &log)
         let navigation = SiteSections.navigation(content.config, parts: parts, log: &log)
+        checkKeyPoints(content.config.summary, notes: notes, drafts: drafts, log: &log)
         let territory = parts.contains(.territory)
             ? TerritoryIndex.build(content.territory ?? [], articles: articles, focus: content.config.territory.focus, log: &log)
             : TerritorySeries(curated: [], extracted: [], undated: [])
-        let events = content.events.map { event in
+        let resolved = content.events.map { event in
             var event = event
             var seen = Set<String>()
             event.topics = event.topicRefs.compactMap { resolver.resolve($0, path: "content/events.yml", log: &log) }
                 .filter { seen.insert($0).inserted }
             return event
-        }.filter { event in
-            event.sources.allSatisfy { source in
-                guard case let .article(id, paragraph) = source else { return true }
-                guard let count = articleIDs[id] else {
-                    var message = "field 'source': unknown article '\(id)'"
-                    if let near = Suggest.closest(to: id, among: Array(articleIDs.keys)) { message += "; did you mean '\(near)'?" }
-                    log.error("content/events.yml", line: event.line, message)
-                    return false
-                }
-                if let paragraph, paragraph > count {
-                    log.error("content/events.yml", line: event.line, "field 'source': article '\(id)' has \(count) paragraphs, not \(paragraph)")
-                    return false
-                }
-                return true
-            }
         }
+        let events = CitedArticles(articles).checked(resolved, log: &log)
         let dates = notes.map(\.date) + articles.compactMap(\.date) + territory.curated.map { $0.date.until ?? $0.date.start }
             + events.map { $0.date.until ?? $0.date.start }
         var index = SiteIndex(topics: topics, articles: articles, notes: notes, drafts: drafts, citations: citations,
@@ -190,4 +177,22 @@ extension SiteIndex {
 extension Optional where Wrapped == Day {
     /// Orders unknown dates before every known one, and a month before its days.
     var sortKey: Int { map(\.sortKeyValue) ?? Int.min }
+}
+
+extension SiteIndex {
+    /// A key point's note is its source on the briefing: it must be a page readers can open.
+    static func checkKeyPoints(_ points: [KeyPoint], notes: [Note], drafts: [Note], log: inout DiagnosticLog) {
+        let published = Set(notes.map(\.slug)), unpublished = Set(drafts.map(\.slug))
+        for point in points {
+            guard let note = point.note, !published.contains(note.value) else { continue }
+            var message = "key point's note '\(note.value)' "
+            if unpublished.contains(note.value) {
+                message += "is a draft; a key point must cite a published note"
+            } else {
+                message += "is not a note"
+                if let near = Suggest.closest(to: note.value, among: Array(published)) { message += "; did you mean '\(near)'?" }
+            }
+            log.error(SiteConfig.path, line: note.line, column: note.column, message)
+        }
+    }
 }

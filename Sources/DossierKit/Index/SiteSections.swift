@@ -21,6 +21,10 @@ enum SiteSections {
             }
             if switched.value { on.insert(part) }
         }
+        // Said to a site with a site.yml to add base_url to, unless it switched the part off on purpose.
+        if content.hasConfigFile, !on.contains(.feed), config.parts[SitePart.feed.rawValue] == nil {
+            log.warning(SiteConfig.path, FeedPart.noBaseURL)
+        }
         return on
     }
 
@@ -65,11 +69,3 @@ struct NavSection: Sendable {
     var path: String
 }
 
-extension SitePart {
-    /// The content that switches the part on.
-    var content: String {
-        switch self {
-        case .territory: return "content/territory.csv"
-        }
-    }
-}

@@ -1,16 +1,12 @@
 /// The territory series: curated rows checked against the articles, and the figures found in article text.
 enum TerritoryIndex {
     static func build(_ curated: [TerritoryFigure], articles: [Article], focus: [String], log: inout DiagnosticLog) -> TerritorySeries {
-        let byID = Dictionary(articles.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let cited = CitedArticles(articles)
         var checked: [TerritoryFigure] = []
         for var figure in curated {
             if case let .article(id, paragraph) = figure.source {
-                guard let article = byID[id] else {
-                    var message = "column 'source': unknown article '\(id)'"
-                    if let near = Suggest.closest(to: id, among: byID.keys.sorted()) { message += "; did you mean '\(near)'?" }
-                    log.error("content/territory.csv", line: figure.line, message)
-                    continue
-                }
+                guard let article = cited.article(id, field: "column 'source'", path: "content/territory.csv",
+                                                  line: figure.line, log: &log) else { continue }
                 // A quote from an article of the dossier is checked against its text, and links to its paragraph.
                 if let quote = figure.quote {
                     let found = QuoteMatch.paragraph(of: quote, in: article.paragraphs, near: paragraph.map { $0 - 1 })
@@ -24,9 +20,7 @@ enum TerritoryIndex {
             }
             checked.append(figure)
         }
-        let sorted = checked.enumerated().sorted { a, b in
-            (a.element.date.sortKey.0, a.element.date.sortKey.1, a.offset) < (b.element.date.sortKey.0, b.element.date.sortKey.1, b.offset)
-        }.map(\.element)
+        let sorted = DateSpan.sorted(checked, by: \.date)
         let (dated, undated) = extract(from: articles, focus: focus)
         return TerritorySeries(curated: sorted, extracted: dated, undated: undated)
     }

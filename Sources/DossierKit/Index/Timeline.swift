@@ -1,12 +1,14 @@
 /// One entry of the timeline: an event of `content/events.yml`, a curated territory figure, or an article, with
 /// its date as precise as its source gives it.
 public struct TimelineEntry: Sendable, Hashable {
-    public enum Kind: String, Sendable, CaseIterable {
+    public enum Kind: String, Sendable {
         case event, figure, article
     }
 
     public var kind: Kind
     public var date: DateSpan
+    /// An event dated only roughly by its source.
+    public var approximate = false
     /// What happened; an article's title.
     public var text: String
     /// Who says so: an event's `by`, a figure's claimant, an article's outlet.
@@ -40,30 +42,26 @@ public enum Timeline {
     /// so the page never depends on file order.
     public static func entries(events: [TimelineEvent], figures: [TerritoryFigure], articles: [Article],
                                figureWording: String) -> [TimelineEntry] {
-        var ranked: [(entry: TimelineEntry, position: Int)] = []
-        for (position, event) in events.enumerated() {
-            ranked.append((TimelineEntry(kind: .event, date: event.date, text: event.text, by: event.by,
-                                         attribution: event.by.map { "According to \($0)." }, sources: event.sources,
-                                         page: nil, topics: event.topics), position))
+        let events = events.map { event in
+            TimelineEntry(kind: .event, date: event.date, approximate: event.approximate, text: event.text, by: event.by,
+                          attribution: event.by.map { "According to \($0)." }, sources: event.sources, page: nil,
+                          topics: event.topics)
         }
-        for (position, figure) in figures.enumerated() {
-            let text = "\(NumberText.format(figure.areaKm2)) \(figureWording)."
-            ranked.append((TimelineEntry(kind: .figure, date: figure.date, text: text, by: figure.claimant,
-                                         attribution: sentence(figure.attribution), sources: [figure.source], page: nil,
-                                         topics: []), position))
+        let figures = figures.map { figure in
+            TimelineEntry(kind: .figure, date: figure.date, text: "\(NumberText.format(figure.areaKm2)) \(figureWording).",
+                          by: figure.claimant, attribution: sentence(figure.attribution), sources: [figure.source],
+                          page: nil, topics: [])
         }
-        for (position, article) in articles.enumerated() {
-            guard let day = article.date else { continue }
-            ranked.append((TimelineEntry(kind: .article, date: DateSpan(day), text: article.title ?? article.id,
-                                         by: article.outlet, attribution: article.outlet.map { "Reported by \($0)." },
-                                         sources: article.url.map { [.url($0)] } ?? [],
-                                         page: ArticlePage.page(article.id), topics: article.topics), position))
+        let articles = articles.compactMap { article in
+            article.date.map { day in
+                TimelineEntry(kind: .article, date: DateSpan(day), text: article.title ?? article.id, by: article.outlet,
+                              attribution: article.outlet.map { "Reported by \($0)." },
+                              sources: article.url.map { [.url($0)] } ?? [], page: ArticlePage.page(article.id),
+                              topics: article.topics)
+            }
         }
-        let order = Dictionary(uniqueKeysWithValues: TimelineEntry.Kind.allCases.enumerated().map { ($1, $0) })
-        return ranked.sorted { a, b in
-            let (ka, kb) = (a.entry.date.sortKey, b.entry.date.sortKey)
-            return (ka.0, ka.1, order[a.entry.kind] ?? 0, a.position) < (kb.0, kb.1, order[b.entry.kind] ?? 0, b.position)
-        }.map(\.entry)
+        // A stable sort by date keeps the kinds in the order they are joined here.
+        return DateSpan.sorted(events + figures + articles, by: \.date)
     }
 
     /// The entries grouped by the month they start in, oldest month first; a range across months is listed once,

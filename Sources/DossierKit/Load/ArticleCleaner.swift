@@ -216,11 +216,10 @@ struct Reading {
         result.paragraphs = kept.map { Boilerplate.unbolded(lines[$0].text) }
         // A fact found in a line the page keeps as it was can be shown in its paragraph; a line whose scraper date
         // marker or wire tag was cut off no longer shows the fact.
-        let paragraphs = Dictionary(kept.enumerated().map { (lines[$1].number, ($0 + 1, lines[$1].text)) },
-                                    uniquingKeysWith: { a, _ in a })
         for i in result.evidence.indices {
-            guard let (paragraph, text) = paragraphs[result.evidence[i].line], text == result.evidence[i].text else { continue }
-            result.evidence[i].paragraph = paragraph
+            guard let p = kept.firstIndex(where: { lines[$0].number == result.evidence[i].line }),
+                  lines[kept[p]].text == result.evidence[i].text else { continue }
+            result.evidence[i].paragraph = p + 1
         }
         result.dropped = lines.indices.compactMap { i in
             rules[i].map { DroppedLine(line: lines[i].number, text: lines[i].text, rule: $0) }

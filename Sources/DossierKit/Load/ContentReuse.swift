@@ -37,10 +37,11 @@ struct LoadedSite: Sendable {
     var events: [TimelineEvent]
     var inputHash: ContentHash
     var config: SiteConfig
+    var hasConfigFile = false
 
     var content: SiteContent {
         SiteContent(topics: topics, articles: articles.map(\.value), notes: notes.map(\.value), territory: territory,
-                    events: events, inputHash: inputHash, config: config)
+                    events: events, inputHash: inputHash, config: config, hasConfigFile: hasConfigFile)
     }
 }
 

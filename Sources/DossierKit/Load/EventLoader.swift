@@ -1,6 +1,8 @@
 /// One dated event of the dossier, from `content/events.yml`, with who says so and where.
 public struct TimelineEvent: Sendable, Hashable {
     public var date: DateSpan
+    /// Written `about 2025-02-15`: the source gives the date only roughly ("mid-February").
+    public var approximate = false
     /// What happened, in one sentence.
     public var text: String
     /// Who says so, when the event is someone's claim.
@@ -16,11 +18,14 @@ public struct TimelineEvent: Sendable, Hashable {
     public var line: Int
 }
 
-/// Reads `content/events.yml`: a list of events, each with `date` (a day, a month or `first/last` days), `event`,
+/// Reads `content/events.yml`: a list of events, each with `date` (a day, a month or `first/last` days, any of them
+/// after `about ` when the source gives it only roughly), `event`,
 /// `source` (a report's address or an article id with `#pN`, or a list of them), and optionally `by` and `chart`
 /// (a short label) and `topics` (a list, checked against `content/topics.yml` like a note's).
 enum EventLoader {
     static let fields = ["date", "event", "by", "source", "chart", "topics"]
+    /// The date's prefix for "the source gives it only roughly".
+    static let about = "about "
 
     static func load(_ text: String, path: String, log: inout DiagnosticLog) -> [TimelineEvent] {
         let items = YAMLFields.items(of: text, path: path, shape: "events.yml must be a list of events ('- date: …')", log: &log)
@@ -39,22 +44,24 @@ enum EventLoader {
             let chart = fields.string("chart", log: &log)
             let topicRefs = fields.stringList("topics", log: &log)
             guard let date, let text, !sourceTexts.isEmpty else { continue }
-            guard let span = DateSpan(iso: date.value) else {
+            let approximate = date.value.hasPrefix(Self.about)
+            guard let span = DateSpan(iso: approximate ? String(date.value.dropFirst(Self.about.count)) : date.value) else {
                 log.error(path, line: date.line, column: date.column, "'\(date.value)' is not a date: write 2025-03-13 "
-                    + "for a day, 2024-10 for a month, or 2025-03-03/2025-03-11 for a range of days")
+                    + "for a day, 2024-10 for a month, or 2025-03-03/2025-03-11 for a range of days, after 'about ' "
+                    + "when the source gives it only roughly")
                 continue
             }
             var sources: [CitedSource] = []
             for source in sourceTexts {
-                switch TerritoryCSV.parseSource(source.value) {
+                switch CitedSource.parse(source.value) {
                 case .success(let reference): sources.append(reference)
                 case .failure(let problem): log.error(path, line: source.line, column: source.column, "field 'source': \(problem.text)")
                 }
             }
             guard sources.count == sourceTexts.count else { continue }
-            events.append(TimelineEvent(date: span, text: text.value, by: by?.value, sources: sources,
+            events.append(TimelineEvent(date: span, approximate: approximate, text: text.value, by: by?.value, sources: sources,
                                         chartLabel: chart?.value, topicRefs: topicRefs, line: date.line))
         }
-        return events.enumerated().sorted { ($0.element.date.sortKey.0, $0.element.date.sortKey.1, $0.offset) < ($1.element.date.sortKey.0, $1.element.date.sortKey.1, $1.offset) }.map(\.element)
+        return DateSpan.sorted(events, by: \.date)
     }
 }

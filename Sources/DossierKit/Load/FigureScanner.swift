@@ -130,7 +130,7 @@ struct FigureScanner {
 
     /// The end of the unit at `k`, matched without regard to case, several words across any white space.
     private func unitEnd(at k: Int, _ end: Int) -> Int? {
-        guard k < end, sentences.isText(k), let candidates = FigureWords.unitsByFirst[lowercased(text[k])] else { return nil }
+        guard k < end, sentences.isText(k), let candidates = FigureWords.unitsByFirst[text[k].asciiLowercased] else { return nil }
         for unit in candidates {
             var j = k
             var matched = true
@@ -139,17 +139,13 @@ struct FigureScanner {
                     guard j < end, text[j].isWhitespaceScalar else { matched = false; break }
                     while j < end, text[j].isWhitespaceScalar { j += 1 }
                 } else {
-                    guard j < end, sentences.isText(j), lowercased(text[j]) == scalar else { matched = false; break }
+                    guard j < end, sentences.isText(j), text[j].asciiLowercased == scalar else { matched = false; break }
                     j += 1
                 }
             }
             if matched, j == end || !text[j].isWordScalar { return j }
         }
         return nil
-    }
-
-    private func lowercased(_ c: Unicode.Scalar) -> Unicode.Scalar {
-        ("A"..."Z").contains(c) ? Unicode.Scalar(c.value | 0x20)! : c
     }
 
     /// The end of a word at `k`: letters, with inner hyphens and apostrophes ("Russian-held", "Kyiv's").

@@ -24,10 +24,7 @@ enum FigureWords {
 
     /// Month names and their abbreviations, capitalised as in a date ("6 August 2024", "Aug 12"): a small number
     /// beside one is part of a date, not a figure. Lower-case "may" and "march" are verbs.
-    static let months: Set<String> = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-    ]
+    static let months = Set(AreaWords.months.map { $0.prefix(1).uppercased() + $0.dropFirst() })
     static let longestMonth = months.map(\.count).max() ?? 0
 
     /// The marker that exempts a sentence or table row, as the text of an HTML comment.

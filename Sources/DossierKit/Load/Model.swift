@@ -73,4 +73,6 @@ public struct SiteContent: Sendable {
     public var inputHash: ContentHash
     /// `site.yml`.
     public var config: SiteConfig = .standard
+    /// Whether the site has a `site.yml`: a site without one takes every default and is not told what it lacks.
+    public var hasConfigFile = false
 }

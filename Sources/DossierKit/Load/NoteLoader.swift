@@ -47,15 +47,15 @@ enum NoteLoader {
         // indexed so that the same run reports its unknown topics, sources and links too.
         guard let dateValue = date?.value ?? Day(year: 1, month: 1, day: 1) else { return nil }
 
+        // The body goes to the renderer first, so that a worker renders it while the figures are checked here.
+        let ticket = markdown.submit(MarkdownJob(source: document.body, pageDepth: NotePage.page(slugValue).depth))
         UnsourcedFigures.check(document.body, path: path, firstLine: document.bodyLine, log: &log)
 
-        let page = NotePage.page(slugValue)
         let note = Note(slug: slugValue, path: path, title: title?.value ?? stem, date: dateValue, summary: summary?.value,
                         topicRefs: topics, sources: sources, bodyHash: ContentHash(a: 0, b: 0),
                         sourceHash: ContentHash(a: 0, b: 0), siteLinks: [], anchors: [], slugLine: slug?.line,
                         isDraft: draft?.value ?? false)
-        return Started(note: note, body: document.body, bodyLine: document.bodyLine,
-                       ticket: markdown.submit(MarkdownJob(source: document.body, pageDepth: page.depth)))
+        return Started(note: note, body: document.body, bodyLine: document.bodyLine, ticket: ticket)
     }
 
     /// Waits for the body and completes the note with its links and headings.

@@ -274,6 +274,3 @@ struct ProseSentences {
     }
 }
 
-private extension Unicode.Scalar {
-    var asciiLowercased: Unicode.Scalar { ("A"..."Z").contains(self) ? Unicode.Scalar(value | 0x20)! : self }
-}

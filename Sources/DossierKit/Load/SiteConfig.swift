@@ -16,6 +16,8 @@ public struct SiteConfig: Sendable, Hashable {
     public var parts: [String: Located<Bool>]
     /// The wording of the territory part.
     public var territory: TerritoryWording
+    /// The key points the briefing opens with, in order (`summary:` in `site.yml`).
+    public var summary: [KeyPoint] = []
 
     public init(title: String, description: String? = nil, language: String = "en", baseURL: String? = nil,
                 nav: [NavEntry]? = nil, parts: [String: Located<Bool>] = [:], territory: TerritoryWording = .standard) {
@@ -29,7 +31,7 @@ public struct SiteConfig: Sendable, Hashable {
     }
 
     /// Where the file is, relative to the site folder.
-    static let path = "site.yml"
+    public static let path = "site.yml"
 
     /// The configuration of a site without `site.yml`.
     public static let standard = SiteConfig(title: "Dossier")
@@ -56,7 +58,7 @@ public struct NavEntry: Sendable, Hashable {
 /// The words of the territory part: which region it follows and how its chart is titled and described.
 public struct TerritoryWording: Sendable, Hashable {
     /// Names of the region the series is about: area figures in sentences that name another place and none of
-    /// these are reported as elsewhere (`TerritoryFocus.names` until the build reads it from here).
+    /// these are reported as elsewhere.
     public var focus: [String]
     /// The chart's title.
     public var chartTitle: String
@@ -79,4 +81,16 @@ public struct TerritoryWording: Sendable, Hashable {
 
     /// The wording when `site.yml` says nothing about territory.
     public static let standard = TerritoryWording()
+}
+
+/// A key point of the briefing: a sentence, and the note it is drawn from, whose link is its source.
+public struct KeyPoint: Sendable, Hashable {
+    public var text: String
+    /// The slug of a published note; whether there is one is for the build to check, at its place in `site.yml`.
+    public var note: Located<String>?
+
+    public init(text: String, note: Located<String>? = nil) {
+        self.text = text
+        self.note = note
+    }
 }

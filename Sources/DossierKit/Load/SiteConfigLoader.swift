@@ -3,23 +3,15 @@ import Yams
 /// Reads `site.yml` into a `SiteConfig`: every problem at its line and column, the defaults for what is missing or
 /// wrong. Only the shape is checked here; whether a section or part named in it exists is for the build.
 public enum SiteConfigLoader {
-    static let fields = ["title", "description", "language", "base_url", "nav", "parts", "territory"]
+    static let fields = ["title", "description", "language", "base_url", "nav", "parts", "territory", "summary"]
     static let navFields = ["section", "label"]
+    static let keyPointFields = ["point", "note"]
     static let territoryFields = ["focus", "chart_title", "chart_summary", "axis_label", "join_within_days"]
 
     /// The configuration written in `text`; problems go to `log`, and a field with a problem keeps its default.
-    public static func load(_ text: String, path: String = "site.yml", log: inout DiagnosticLog) -> SiteConfig {
+    public static func load(_ text: String, path: String = SiteConfig.path, log: inout DiagnosticLog) -> SiteConfig {
         var config = SiteConfig.standard
-        let root: Node?
-        do {
-            root = try YAMLDocument.compose(text, path: path, lineOffset: 0)
-        } catch let error as Diagnostic {
-            log.append(error)
-            return config
-        } catch {
-            log.error(path, "invalid YAML: \(error)")
-            return config
-        }
+        guard let root = YAMLDocument.root(of: text, path: path, log: &log) else { return config }
         if let root, root.mapping == nil {
             log.error(path, line: root.mark?.line ?? 1, column: root.mark?.column,
                       "site.yml must be a mapping of fields ('title: …'), found \(root.kindName)")
@@ -49,6 +41,7 @@ public enum SiteConfigLoader {
         if let territory = fields.fields("territory", log: &log) {
             config.territory = wording(territory, log: &log)
         }
+        config.summary = keyPoints(in: fields, log: &log)
         return config
     }
 
@@ -89,6 +82,36 @@ public enum SiteConfigLoader {
             entries.append(entry)
         }
         return entries
+    }
+
+    /// `summary:` as key points, each a sentence (`- Kyiv said …`) or a mapping that names the note it is drawn
+    /// from (`- {point: Kyiv said …, note: victory-claims}`).
+    private static func keyPoints(in fields: YAMLFields, log: inout DiagnosticLog) -> [KeyPoint] {
+        guard let node = fields.node("summary") else { return [] }
+        guard case let .sequence(items) = node else {
+            let (l, c) = fields.position(node)
+            log.error(fields.path, line: l, column: c,
+                      "field 'summary' must be a list of key points ('- …' or '- {point: …, note: slug}'), found \(node.kindName)")
+            return []
+        }
+        var points: [KeyPoint] = []
+        for item in items {
+            let (l, c) = fields.position(item)
+            switch item {
+            case let .scalar(scalar) where !scalar.isNull && !scalar.string.trimmed.isEmpty:
+                points.append(KeyPoint(text: scalar.string.trimmed))
+            case .mapping:
+                guard let map = try? YAMLFields(node: item, path: fields.path, lineOffset: fields.lineOffset) else { continue }
+                map.warnUnknown(known: keyPointFields, listing: true, log: &log)
+                let note = map.string("note", log: &log)
+                guard let text = map.string("point", required: true, log: &log) else { continue }
+                points.append(KeyPoint(text: text.value, note: note))
+            default:
+                log.error(fields.path, line: l, column: c,
+                          "each item of 'summary' must be a sentence or a mapping {point: …, note: …}, found \(item.kindName)")
+            }
+        }
+        return points
     }
 
     /// `parts:` as switches, each at the place of its name.

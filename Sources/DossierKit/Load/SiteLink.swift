@@ -42,6 +42,8 @@ public struct SiteLink: Sendable, Hashable {
         var parts = segments
         if parts.last == "index.html" { parts.removeLast() }
         if parts.count >= 2, PageKinds.fileFolders.contains(parts[0]) { return .file(parts.joined(separator: "/")) }
+        // Data files at the root (`feed.xml`, `sitemap.xml`) are files too, written or not as the site's parts say.
+        if parts.count == 1, PageKinds.dataFiles.contains(where: { $0.path == parts[0] }) { return .file(parts[0]) }
         return PageKinds.page(route: parts)
     }
 }

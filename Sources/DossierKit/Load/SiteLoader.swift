@@ -50,7 +50,7 @@ public enum SiteLoader {
             inputs = inputs.combined(ContentHash(path)).combined(hash)
         }
         return LoadedSite(topics: topics, articles: articleEntries, notes: noteEntries, territory: territory, events: events,
-                          inputHash: inputs, config: config)
+                          inputHash: inputs, config: config, hasConfigFile: configText != nil)
     }
 
     /// Reads `files` on every core. A file whose hash (combined with `salt`) `reuse` knows gives the value it

@@ -7,7 +7,7 @@ enum SourceAddress {
             return "'\(url)' is not an https:// address"
         }
         let rest = url.dropFirst("https://".count)
-        let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let host = hostPart(of: rest)
         guard !host.isEmpty, host.contains("."), !host.hasPrefix("."), !host.hasSuffix(".") else {
             return "'\(url)' has no host name"
         }
@@ -17,5 +17,16 @@ enum SourceAddress {
             return "'\(url)' is a site's home page; cite the address of the report itself"
         }
         return nil
+    }
+
+    /// How a cited address reads in a link: `https://www.reuters.com/world/…` → `reuters.com`.
+    static func host(of url: String) -> String {
+        let rest = url.firstRange(of: "://").map { url[$0.upperBound...] } ?? Substring(url)
+        let host = hostPart(of: rest)
+        return String(host.hasPrefix("www.") ? host.dropFirst(4) : host)
+    }
+
+    private static func hostPart(of rest: Substring) -> Substring {
+        rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
     }
 }

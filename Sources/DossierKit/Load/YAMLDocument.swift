@@ -29,6 +29,19 @@ enum YAMLDocument {
         }
     }
 
+    /// The root node of a whole file (`site.yml`, `topics.yml`, …); `.some(nil)` for an empty file, and `nil`, with
+    /// the problem logged, for one that cannot be read.
+    static func root(of text: String, path: String, log: inout DiagnosticLog) -> Node?? {
+        do {
+            return .some(try compose(text, path: path, lineOffset: 0))
+        } catch let error as Diagnostic {
+            log.append(error)
+        } catch {
+            log.error(path, "invalid YAML: \(error)")
+        }
+        return nil
+    }
+
     /// The first alias at which the text aliases repeat exceeds `aliasLimit`, if any.
     ///
     /// An upper bound, found from the bytes alone: every `&name` is taken for an anchor and every `*name` for an

@@ -170,16 +170,7 @@ extension YAMLFields {
     /// The mappings of a file that is a YAML list of them (`topics.yml`, `events.yml`); each problem is logged,
     /// `shape` saying what the file must be when it is not a list.
     static func items(of text: String, path: String, shape: String, log: inout DiagnosticLog) -> [YAMLFields] {
-        let root: Node?
-        do {
-            root = try YAMLDocument.compose(text, path: path, lineOffset: 0)
-        } catch let error as Diagnostic {
-            log.append(error)
-            return []
-        } catch {
-            log.error(path, "invalid YAML: \(error)")
-            return []
-        }
+        guard let root = YAMLDocument.root(of: text, path: path, log: &log) else { return [] }
         guard case let .sequence(items)? = root else {
             log.error(path, line: root?.mark?.line ?? 1, shape)
             return []

@@ -17,10 +17,12 @@ struct OutputPlan: Sendable {
     private let sources: [String: Source]
     let pageCount: Int
 
-    init(renderer: PageRenderer, assets: [String: Data]) {
+    /// `generated`: data files made from more than the index (the search index, from the note bodies).
+    init(renderer: PageRenderer, assets: [String: Data], generated: [(path: String, text: String)] = []) {
         self.renderer = renderer
-        let pages = renderer.pages.map { ($0.path, Source.page($0)) }
+        let pages = renderer.index.pages.map { ($0.path, Source.page($0)) }
         let data = renderer.index.dataFiles.map { ($0.path, Source.data($0.text(renderer.index))) }
+            + generated.map { ($0.path, Source.data($0.text)) }
         let statics = assets.keys.sorted().map { ($0, Source.asset(assets[$0] ?? Data())) }
         let all = pages + data + statics
         paths = all.map(\.0)

@@ -6,6 +6,13 @@ struct PageFrame: Codable {
     var root: String
     var site: SiteValues
     var nav: [NavLink]
+    /// The head's links and descriptions (`Render/PageMeta.swift`).
+    var meta: PageMeta
+    /// The page's Content-Security-Policy, decided by its kind: written as it is, since its quotes are the build's.
+    var csp: HTMLFragment
+
+    /// No script, no fetch, no form posting anywhere: what every page but the search page allows.
+    static let standardPolicy = "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'"
 
     struct SiteValues: Codable {
         var title: String
@@ -20,11 +27,14 @@ struct PageFrame: Codable {
         var current: Bool
     }
 
-    init(page: SitePage, title: String, site: SiteIndex) {
+    init(_ kind: any PageKind.Type, key: String, title: String, site: SiteIndex) {
+        let page = kind.page(key)
         pageTitle = title
         let root = String.rootPrefix(depth: page.depth)
         self.root = root
         self.site = SiteValues(title: site.config.title, description: site.config.description, language: site.config.language)
+        meta = PageMeta(kind, key: key, root: root, site: site)
+        csp = HTMLFragment(kind.contentSecurityPolicy)
         nav = site.navigation.map { section in
             NavLink(label: section.label, href: root + section.path, current: section.page == page)
         }

@@ -19,10 +19,14 @@ protocol PageKind: Sendable {
     static func key(route: [String]) -> String?
     /// Every page of the kind, in a fixed order.
     static func keys(in site: SiteIndex) -> [String]
+    /// The page's Content-Security-Policy: what it may load and run.
+    static var contentSecurityPolicy: String { get }
     /// The anchors page `key` has besides the ids its template writes, for links; `nil` when there is no such page.
     static func anchors(_ key: String, in site: SiteIndex) -> PageAnchors?
     /// Page `key`'s title and values; `nil` when there is no such page.
     static func view(_ key: String, in site: SiteIndex) -> (title: String, context: Context)?
+    /// What page `key` is about, in a sentence or two, for its meta description; `nil` for the site's description.
+    static func summary(_ key: String, in site: SiteIndex) -> String?
 }
 
 /// A kind with a single page, at a fixed route.
@@ -35,6 +39,9 @@ protocol SinglePageKind: PageKind {
 extension PageKind {
     static var part: SitePart? { nil }
     static var section: String? { nil }
+    static func summary(_ key: String, in site: SiteIndex) -> String? { nil }
+    /// No script, no fetch, no form posting anywhere: what every page but the search page allows.
+    static var contentSecurityPolicy: String { PageFrame.standardPolicy }
     /// The page of this kind with `key`.
     static func page(_ key: String) -> SitePage { SitePage(kind: name, key: key) }
 }
@@ -45,8 +52,6 @@ extension SinglePageKind {
     static func keys(in site: SiteIndex) -> [String] { [""] }
     static func anchors(_ key: String, in site: SiteIndex) -> PageAnchors? { PageAnchors(noun: "section") }
     static func view(_ key: String, in site: SiteIndex) -> (title: String, context: Context)? { view(in: site) }
-    /// The one page of this kind.
-    static var page: SitePage { SitePage(kind: name, key: "") }
     /// The way back to the root from the page: `../` per folder of its route.
     static var root: String { String.rootPrefix(depth: route.count) }
 }
@@ -77,15 +82,26 @@ struct PageAnchors: Sendable {
 enum SitePart: String, CaseIterable, Sendable {
     /// The territory page and its data files, from `content/territory.csv`.
     case territory
+    /// `feed.xml`, `sitemap.xml` and `robots.txt`, which need absolute addresses: from `site.yml`'s `base_url`.
+    case feed
 
     func isPresent(in content: SiteContent) -> Bool {
         switch self {
         case .territory: return content.territory != nil
+        case .feed: return content.config.baseURL != nil
+        }
+    }
+
+    /// The content that switches the part on.
+    var content: String {
+        switch self {
+        case .territory: return "content/territory.csv"
+        case .feed: return "base_url in site.yml"
         }
     }
 }
 
-/// A file the build writes that is not a page (data now; a feed, a sitemap and a search index later).
+/// A file the build writes that is not a page, from the index alone: the territory data, the feed, the sitemap.
 protocol DataFileKind: Sendable {
     /// The file, relative to the output folder.
     static var path: String { get }
@@ -120,13 +136,18 @@ enum PageKinds {
         HomePage.self, TerritoryPage.self, TopicIndexPage.self, NoteIndexPage.self, ArticleIndexPage.self,
         ArticlePage.self, NotePage.self, TopicPage.self,
         TimelinePage.self, TopicTimelinePage.self,
+        BriefingPage.self,
+        SearchPage.self,
     ]
     static let dataFiles: [any DataFileKind.Type] = [TerritoryCSVFile.self, TerritoryJSONFile.self]
+        + [FeedFile.self, SitemapFile.self, RobotsFile.self]
 
     /// The kind of data and asset files.
     static let file = "file"
     /// The folders that hold files rather than pages: the data files' and `assets/`.
-    static let fileFolders = Set(dataFiles.compactMap { $0.path.split(separator: "/").first.map(String.init) } + ["assets"])
+    static let fileFolders = Set(dataFiles.compactMap { kind -> String? in
+        kind.path.firstIndex(of: "/").map { String(kind.path[..<$0]) }
+    } + ["assets"])
 
     private static let byName: [String: any PageKind.Type] = Dictionary(all.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
 

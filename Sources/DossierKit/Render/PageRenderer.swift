@@ -13,11 +13,6 @@ struct PageRenderer: Sendable {
         var value: TemplateValue
     }
 
-    /// Every page the site has, in a fixed order.
-    var pages: [SitePage] {
-        index.pageKinds.flatMap { kind in kind.keys(in: index).map(kind.page) }
-    }
-
     /// The template and value of `page`; `nil` when the site has no such page.
     static func value(of page: SitePage, in index: SiteIndex) -> PageValue? {
         guard let kind = PageKinds.kind(named: page.kind) else { return nil }
@@ -26,9 +21,9 @@ struct PageRenderer: Sendable {
 
     private static func value<Kind: PageKind>(_ kind: Kind.Type, key: String, in index: SiteIndex) -> PageValue? {
         guard let view = kind.view(key, in: index) else { return nil }
-        let frame = PageFrame(page: kind.page(key), title: view.title, site: index)
-        guard case .map(var map) = TemplateEncoding.value(of: frame) else { return nil }
-        if case .map(let own) = TemplateEncoding.value(of: view.context) {
+        let frame = PageFrame(kind, key: key, title: view.title, site: index)
+        guard case .map(var map) = TemplateEncoder.encode(frame) else { return nil }
+        if case .map(let own) = TemplateEncoder.encode(view.context) {
             for (name, value) in zip(own.keys, own.values) { map.append(name, value) }
         }
         return PageValue(template: kind.name, value: .map(map))

@@ -1,14 +1,3 @@
-/// Encodes a page's typed context (any `Encodable`) into the `TemplateValue` its template receives. Optionals
-/// that are `nil` become `.null` rather than disappearing, so that a missing value never makes Mustache look the
-/// name up in an enclosing context (a source article without a date must not show the note's date).
-enum TemplateEncoding {
-    static func value<T: Encodable>(of context: T) -> TemplateValue {
-        // The contexts are this module's own structs; encoding them cannot fail, but a value that throws
-        // anyway renders as nothing rather than stopping the build.
-        (try? TemplateEncoder.value(context, codingPath: [])) ?? .null
-    }
-}
-
 /// What an encoder has written so far: values go straight into a map or list; a class, because nested
 /// containers (which the contexts' synthesized `encode(to:)` never asks for, but `Encoder` must offer) keep
 /// writing into it after they are handed out.
@@ -49,28 +38,36 @@ final class TemplateNode {
     }
 }
 
+/// Encodes a page's typed context (any `Encodable`) into the `TemplateValue` its template receives. Optionals
+/// that are `nil` become `.null` rather than disappearing, so that a missing value never makes Mustache look the
+/// name up in an enclosing context (a source article without a date must not show the note's date).
 final class TemplateEncoder: Encoder {
     let node: TemplateNode
     /// Not tracked (always empty): nothing reads it, and keeping it would cost an array per value.
-    let codingPath: [any CodingKey]
+    var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
-    init(node: TemplateNode = TemplateNode(), codingPath: [any CodingKey] = []) {
+    init(node: TemplateNode = TemplateNode()) {
         self.node = node
-        self.codingPath = codingPath
+    }
+
+    /// `context` as its template receives it. The contexts are this module's own structs; encoding them cannot
+    /// fail, but a value that throws anyway renders as nothing rather than stopping the build.
+    static func encode<T: Encodable>(_ context: T) -> TemplateValue {
+        (try? value(context)) ?? .null
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         node.shape = .map
-        return KeyedEncodingContainer(Keyed<Key>(node: node, codingPath: codingPath))
+        return KeyedEncodingContainer(Keyed<Key>(node: node))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
         node.shape = .list
-        return Unkeyed(node: node, codingPath: codingPath)
+        return Unkeyed(node: node)
     }
 
-    func singleValueContainer() -> any SingleValueEncodingContainer { Single(node: node, codingPath: codingPath) }
+    func singleValueContainer() -> any SingleValueEncodingContainer { Single(node: node) }
 
     /// Scalars, and the build's own HTML, without an encoder of their own.
     static func direct<T: Encodable>(_ value: T) -> TemplateValue? {
@@ -84,23 +81,23 @@ final class TemplateEncoder: Encoder {
         }
     }
 
-    static func value<T: Encodable>(_ value: T, codingPath: [any CodingKey]) throws -> TemplateValue {
+    static func value<T: Encodable>(_ value: T) throws -> TemplateValue {
         if let direct = direct(value) { return direct }
-        let encoder = TemplateEncoder(codingPath: codingPath)
+        let encoder = TemplateEncoder()
         try value.encode(to: encoder)
         return encoder.node.value
     }
 
     struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
         let node: TemplateNode
-        let codingPath: [any CodingKey]
+        var codingPath: [any CodingKey] { [] }
 
         mutating func encodeNil(forKey key: Key) { node.append(key.stringValue, .null) }
         mutating func encode(_ value: String, forKey key: Key) { node.append(key.stringValue, .text(value)) }
         mutating func encode(_ value: Int, forKey key: Key) { node.append(key.stringValue, .number(value)) }
         mutating func encode(_ value: Bool, forKey key: Key) { node.append(key.stringValue, .flag(value)) }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-            node.append(key.stringValue, try TemplateEncoder.value(value, codingPath: codingPath))
+            node.append(key.stringValue, try TemplateEncoder.value(value))
         }
         // `nil` is written as `.null`, where the standard library's default would leave the key out.
         mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
@@ -120,59 +117,59 @@ final class TemplateEncoder: Encoder {
             let child = TemplateNode()
             child.shape = .map
             node.append(key.stringValue, node: child)
-            return KeyedEncodingContainer(Keyed<NestedKey>(node: child, codingPath: codingPath))
+            return KeyedEncodingContainer(Keyed<NestedKey>(node: child))
         }
         mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
             let child = TemplateNode()
             child.shape = .list
             node.append(key.stringValue, node: child)
-            return Unkeyed(node: child, codingPath: codingPath)
+            return Unkeyed(node: child)
         }
-        mutating func superEncoder() -> any Encoder { TemplateEncoder(node: node, codingPath: codingPath) }
+        mutating func superEncoder() -> any Encoder { TemplateEncoder(node: node) }
         mutating func superEncoder(forKey key: Key) -> any Encoder {
             let child = TemplateNode()
             node.append(key.stringValue, node: child)
-            return TemplateEncoder(node: child, codingPath: codingPath)
+            return TemplateEncoder(node: child)
         }
     }
 
     struct Unkeyed: UnkeyedEncodingContainer {
         let node: TemplateNode
-        let codingPath: [any CodingKey]
+        var codingPath: [any CodingKey] { [] }
         var count: Int { node.list.count }
 
         mutating func encodeNil() { node.list.append(.null) }
         mutating func encode(_ value: String) { node.list.append(.text(value)) }
         mutating func encode<T: Encodable>(_ value: T) throws {
-            node.list.append(try TemplateEncoder.value(value, codingPath: codingPath))
+            node.list.append(try TemplateEncoder.value(value))
         }
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
             let child = TemplateNode()
             child.shape = .map
             node.append(node: child)
-            return KeyedEncodingContainer(Keyed<NestedKey>(node: child, codingPath: codingPath))
+            return KeyedEncodingContainer(Keyed<NestedKey>(node: child))
         }
         mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
             let child = TemplateNode()
             child.shape = .list
             node.append(node: child)
-            return Unkeyed(node: child, codingPath: codingPath)
+            return Unkeyed(node: child)
         }
         mutating func superEncoder() -> any Encoder {
             let child = TemplateNode()
             node.append(node: child)
-            return TemplateEncoder(node: child, codingPath: codingPath)
+            return TemplateEncoder(node: child)
         }
     }
 
     struct Single: SingleValueEncodingContainer {
         let node: TemplateNode
-        let codingPath: [any CodingKey]
+        var codingPath: [any CodingKey] { [] }
 
         mutating func encodeNil() { node.shape = .single; node.single = .null }
         mutating func encode<T: Encodable>(_ value: T) throws {
             node.shape = .single
-            node.single = try TemplateEncoder.value(value, codingPath: codingPath)
+            node.single = try TemplateEncoder.value(value)
         }
     }
 }

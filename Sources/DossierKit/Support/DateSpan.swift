@@ -55,6 +55,11 @@ public struct DateSpan: Sendable, Hashable {
         return "\(day(start)) – \(day(until))"
     }
 
-    /// Orders by first day, a month before its days, then shorter spans first.
-    var sortKey: (Int, Int) { (start.sortKeyValue, until?.ordinal ?? 0) }
+    /// `items` by date: by first day, a month before its days, then shorter spans first; items of equal dates
+    /// keep their order, so that the result never depends on how a sort breaks ties.
+    static func sorted<T>(_ items: [T], by date: (T) -> DateSpan) -> [T] {
+        items.enumerated().map { (date($0.element).start.sortKeyValue, date($0.element).until?.ordinal ?? 0, $0.offset) }
+            .sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
+            .map { items[$0.2] }
+    }
 }

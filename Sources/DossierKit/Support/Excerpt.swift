@@ -7,4 +7,9 @@ enum Excerpt {
         while let last = cut.last, last.isPunctuation || last.isWhitespace { cut.removeLast() }
         return cut + "…"
     }
+
+    /// `text` with its runs of white space (a YAML block's line breaks, a body's paragraphs) as single spaces.
+    static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
 }

@@ -58,6 +58,9 @@ extension UInt8 {
 }
 
 extension Unicode.Scalar {
+    /// The scalar with ASCII capitals made small; every other scalar as it is.
+    var asciiLowercased: Unicode.Scalar { ("A"..."Z").contains(self) ? Unicode.Scalar(value | 0x20)! : self }
+
     /// `properties.isAlphabetic`, `isWhitespace` and `isUppercase`, with ASCII answered without asking Unicode.
     var isAlphabeticScalar: Bool { value < 0x80 ? UInt8(value).isASCIILetter : properties.isAlphabetic }
     var isWhitespaceScalar: Bool { value < 0x80 ? value == 0x20 || (0x09...0x0D).contains(value) : properties.isWhitespace }

@@ -17,11 +17,11 @@ enum LanguageTag {
         if !isPrivateUse(subtags[0]) {
             // language = 2*3ALPHA ["-" extlang]; extlang = 3ALPHA *2("-" 3ALPHA). The grammar's 4ALPHA and
             // 5*8ALPHA languages are left out: none is registered, and they would let `english` through.
-            guard next({ (2...3).contains($0.count) && $0.allSatisfy(isLetter) }) else { return false }
+            guard next({ (2...3).contains($0.count) && $0.allSatisfy(\.isASCIILetter) }) else { return false }
             var extlangs = 0
-            while extlangs < 3, next({ $0.count == 3 && $0.allSatisfy(isLetter) }) { extlangs += 1 }
-            _ = next { $0.count == 4 && $0.allSatisfy(isLetter) }                                        // script
-            _ = next { ($0.count == 2 && $0.allSatisfy(isLetter)) || ($0.count == 3 && $0.allSatisfy(isDigit)) } // region
+            while extlangs < 3, next({ $0.count == 3 && $0.allSatisfy(\.isASCIILetter) }) { extlangs += 1 }
+            _ = next { $0.count == 4 && $0.allSatisfy(\.isASCIILetter) }                                        // script
+            _ = next { ($0.count == 2 && $0.allSatisfy(\.isASCIILetter)) || ($0.count == 3 && $0.allSatisfy(isDigit)) } // region
             while next({ $0.count >= 5 || ($0.count == 4 && isDigit($0[0])) }) {}                      // variants
             while next({ $0.count == 1 && !isPrivateUse($0) }) {                                        // extensions
                 guard next({ $0.count >= 2 }) else { return false }
@@ -34,7 +34,6 @@ enum LanguageTag {
         return true
     }
 
-    private static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
     private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
-    private static func isAlphanumeric(_ b: UInt8) -> Bool { isLetter(b) || isDigit(b) }
+    private static func isAlphanumeric(_ b: UInt8) -> Bool { b.isASCIILetter || isDigit(b) }
 }

@@ -56,6 +56,10 @@ enum NameFolding {
         return folded(plain[...])
     }
 
+    /// The key of a word of ASCII letters and digits alone, from its bytes: what `key(_:)` gives it, without
+    /// making the word a string first (the search index keys every word of every note).
+    static func key(asciiWord bytes: UnsafeBufferPointer<UInt8>) -> String { folded(bytes) }
+
     /// Whether an apostrophe followed by `rest` joins two parts of a word: a letter follows, and what follows is
     /// not an English clitic.
     private static func joins(_ rest: Substring.UnicodeScalarView) -> Bool {
@@ -70,15 +74,17 @@ enum NameFolding {
     /// `word` lower-cased and folded; non-ASCII bytes are kept and never fold.
     private static func folded(_ word: Substring) -> String {
         var word = word
-        return word.withUTF8 { bytes in
-            String(unsafeUninitializedCapacity: bytes.count + 1) { key in
-                var count = 0
-                for byte in bytes where byte != UInt8(ascii: "'") {
-                    key[count] = byte.asciiLowercased
-                    count += 1
-                }
-                return fold(key, count: count)
+        return word.withUTF8(folded)
+    }
+
+    private static func folded(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count + 1) { key in
+            var count = 0
+            for byte in bytes where byte != UInt8(ascii: "'") {
+                key[count] = byte.asciiLowercased
+                count += 1
             }
+            return fold(key, count: count)
         }
     }
 

@@ -1,7 +1,8 @@
 import Foundation
 
 /// One claimant's figures as a series of the territory chart, with the style that tells it apart: a colour of its
-/// side's family, a marker shape of its own and its side's dash.
+/// side's family, a marker shape of its own and its side's dash. The colour is a class whose values, light and dark,
+/// are the stylesheet's (`--ukraine-2`, …), so that the chart follows the reader's colour scheme.
 struct ChartSeries {
     let claimant: String
     let side: TerritoryFigure.Side?
@@ -9,17 +10,21 @@ struct ChartSeries {
     let style: Style
 
     struct Style: Hashable {
-        var colour: String
+        /// `series-ukraine-2`: the second colour of Ukraine's family; `series-none` for a claimant of no side.
+        var colourClass: String
         var dash: String?
         var shape: ChartMarker.Shape
     }
 
-    /// Dark enough for 3:1 against the page in every case; each side's first colour is the one it had alone.
-    static let palettes: [TerritoryFigure.Side: [String]] = [
-        .ukraine: ["#0b5cad", "#5b2a86", "#00677a", "#1f3f8f"],
-        .russia: ["#b3261e", "#8a4b08", "#9c1d5c"],
-        .independent: ["#4d5b0f", "#505a66", "#7a5200", "#1e6b3a", "#6a3d9a"],
-    ]
+    /// How many colours each side's family has in the stylesheet (`--ukraine-1` to `--ukraine-4`, …); claimants
+    /// past them reuse the family's colours in order, told apart by their markers.
+    static let paletteSizes: [TerritoryFigure.Side: Int] = [.ukraine: 4, .russia: 3, .independent: 5]
+
+    /// The class of colour `index` (from 0) of `side`'s family.
+    static func colourClass(_ side: TerritoryFigure.Side?, index: Int) -> String {
+        guard let side, let size = paletteSizes[side] else { return "series-none" }
+        return "series-\(side.rawValue.lowercased())-\(index % size + 1)"
+    }
     static let dashes: [TerritoryFigure.Side: String] = [.russia: "7 4", .independent: "2 3"]
 
     /// The series of `figures` (sorted by date), in the order of each claimant's first figure.
@@ -34,12 +39,11 @@ struct ChartSeries {
         return order.enumerated().map { index, claimant in
             let members = grouped[claimant] ?? []
             let side = members.first?.side
-            let palette = side.flatMap { palettes[$0] } ?? ["#1d232b"]
-            let colour = palette[(perSide[side] ?? 0) % palette.count]
+            let colour = colourClass(side, index: perSide[side] ?? 0)
             perSide[side, default: 0] += 1
             let shape = ChartMarker.Shape.allCases[index % ChartMarker.Shape.allCases.count]
             return ChartSeries(claimant: claimant, side: side, figures: members,
-                               style: Style(colour: colour, dash: side.flatMap { dashes[$0] }, shape: shape))
+                               style: Style(colourClass: colour, dash: side.flatMap { dashes[$0] }, shape: shape))
         }
     }
 
@@ -47,7 +51,7 @@ struct ChartSeries {
     var swatch: String {
         let dash = style.dash.map { " stroke-dasharray=\"\($0)\"" } ?? ""
         return "<svg class=\"swatch\" viewBox=\"0 0 36 14\" width=\"36\" height=\"14\" aria-hidden=\"true\" focusable=\"false\">"
-            + "<g stroke=\"\(style.colour)\" fill=\"\(style.colour)\"><line x1=\"1\" x2=\"35\" y1=\"7\" y2=\"7\" stroke-width=\"2.5\"\(dash)/>"
+            + "<g class=\"\(style.colourClass)\"><line x1=\"1\" x2=\"35\" y1=\"7\" y2=\"7\" stroke-width=\"2.5\"\(dash)/>"
             + ChartMarker.svg(style.shape, x: 18, y: 7, size: 5, hollow: false, title: nil) + "</g></svg>"
     }
 }
@@ -58,7 +62,7 @@ enum ChartMarker {
 
     static func svg(_ shape: Shape, x: Double, y: Double, size r: Double, hollow: Bool, title: String?) -> String {
         let n = TerritoryChart.number
-        let fill = hollow ? " fill=\"#ffffff\" stroke-width=\"2\"" : ""
+        let fill = hollow ? " class=\"hollow\" stroke-width=\"2\"" : ""
         let t = title.map { "<title>\(HTML.escape($0))</title>" } ?? ""
         let body: String
         switch shape {

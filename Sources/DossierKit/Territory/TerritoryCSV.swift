@@ -54,7 +54,7 @@ enum TerritoryCSV {
         if method == nil || method == .extracted {
             fail("method", "unknown method '\(cell(4))'; use claimed, assessed or derived")
         }
-        let source = parseSource(cell(5))
+        let source = CitedSource.parse(cell(5))
         if case .failure(let problem) = source { fail("source", problem.text) }
         let quote = cell(6)
         if quote.isEmpty { fail("quote", "is empty: quote the sentence of the source that gives the figure") }
@@ -67,39 +67,15 @@ enum TerritoryCSV {
                                source: source, note: cell(8), quote: quote, primary: primaryValue, line: row.line)
     }
 
-    struct Problem: Error { let text: String }
-
-    /// A report's own `https://` address, or an article id of this dossier, with `#pN` for a paragraph
-    /// (ids are checked against the articles later).
-    static func parseSource(_ text: String) -> Result<CitedSource, Problem> {
-        if text.contains("://") {
-            if let problem = SourceAddress.problem(with: text) { return .failure(Problem(text: problem)) }
-            return .success(.url(text))
-        }
-        let parts = text.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-        let id = String(parts[0])
-        var paragraph: Int?
-        if parts.count == 2 {
-            guard parts[1].first == "p", let n = Int(parts[1].dropFirst()), n > 0 else {
-                return .failure(Problem(text: "'\(text)': a paragraph is named #p1, #p2, …"))
-            }
-            paragraph = n
-        }
-        guard !id.isEmpty, Slug.problem(with: id) == nil, !id.contains(":") else {
-            return .failure(Problem(text: "'\(text)' is neither an article id of this dossier nor an https:// address"))
-        }
-        return .success(.article(id: id, paragraph: paragraph))
-    }
-
     /// "Syrskyi's video report on Zelensky's Telegram channel", optionally ending with its `https://` address.
-    static func parsePrimary(_ text: String) -> Result<TerritoryFigure.Primary?, Problem> {
+    static func parsePrimary(_ text: String) -> Result<TerritoryFigure.Primary?, CitedSource.Problem> {
         guard !text.isEmpty else { return .success(nil) }
         let words = text.split(separator: " ")
         guard let last = words.last, last.contains("://") else { return .success(.init(text: text, url: nil)) }
         let url = String(last)
-        if let problem = SourceAddress.problem(with: url) { return .failure(Problem(text: problem)) }
+        if let problem = SourceAddress.problem(with: url) { return .failure(CitedSource.Problem(text: problem)) }
         let description = words.dropLast().joined(separator: " ")
-        return .success(.init(text: description.isEmpty ? FigureSourceLabel.host(of: url) : description, url: url))
+        return .success(.init(text: description.isEmpty ? SourceAddress.host(of: url) : description, url: url))
     }
 
     /// One spelling per claimant: two spellings of one name would split its figures into two series.
@@ -114,16 +90,6 @@ enum TerritoryCSV {
                 first[key] = figure
             }
         }
-    }
-}
-
-/// How a source address is labelled: by where it goes.
-enum FigureSourceLabel {
-    /// `https://www.reuters.com/world/…` → `reuters.com`.
-    static func host(of url: String) -> String {
-        let afterScheme = url.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: true).dropFirst().first ?? Substring(url)
-        let host = afterScheme.hasPrefix("www.") ? afterScheme.dropFirst(4) : afterScheme
-        return String(host)
     }
 }
 

@@ -73,12 +73,12 @@ struct TerritoryChart {
 
     func axes(label: String) -> String {
         let n = Self.number
-        var out = "<g class=\"axes\" fill=\"#1d232b\" stroke=\"none\">\n"
+        var out = "<g class=\"axes\">\n"
         let plotBottom = layout.height - layout.bottom
         var value = 0.0
         while value <= valueMax + 0.001 {
             let yy = n(y(value))
-            out += "<line x1=\"\(n(layout.left))\" x2=\"\(n(layout.width - layout.right))\" y1=\"\(yy)\" y2=\"\(yy)\" stroke=\"#d6d0c2\" stroke-width=\"1\"/>\n"
+            out += "<line x1=\"\(n(layout.left))\" x2=\"\(n(layout.width - layout.right))\" y1=\"\(yy)\" y2=\"\(yy)\" class=\"grid\" stroke-width=\"1\"/>\n"
             out += "<text x=\"\(n(layout.left - 6))\" y=\"\(yy)\" dy=\"0.33em\" text-anchor=\"end\">\(NumberText.format(value))</text>\n"
             value += step
         }
@@ -87,13 +87,13 @@ struct TerritoryChart {
         let every = max(1, (months.count + layout.monthLabels - 1) / layout.monthLabels)
         for (index, month) in months.enumerated() {
             let xx = n(x(Double(month.ordinal)))
-            out += "<line x1=\"\(xx)\" x2=\"\(xx)\" y1=\"\(n(plotBottom))\" y2=\"\(n(plotBottom + 5))\" stroke=\"#1d232b\"/>\n"
+            out += "<line x1=\"\(xx)\" x2=\"\(xx)\" y1=\"\(n(plotBottom))\" y2=\"\(n(plotBottom + 5))\"/>\n"
             guard index % every == 0 else { continue }
             let name = String(Day.monthNames[month.month - 1].prefix(3))
             let withYear = index == 0 || month.month <= every
             out += "<text x=\"\(xx)\" y=\"\(n(plotBottom + layout.fontSize + 8))\" text-anchor=\"middle\">\(name)\(withYear ? " \(month.year)" : "")</text>\n"
         }
-        out += "<line x1=\"\(n(layout.left))\" x2=\"\(n(layout.width - layout.right))\" y1=\"\(n(plotBottom))\" y2=\"\(n(plotBottom))\" stroke=\"#1d232b\"/>\n"
+        out += "<line x1=\"\(n(layout.left))\" x2=\"\(n(layout.width - layout.right))\" y1=\"\(n(plotBottom))\" y2=\"\(n(plotBottom))\"/>\n"
         return out + "</g>\n"
     }
 
@@ -126,9 +126,9 @@ struct TerritoryChart {
             let plotBottom = layout.height - layout.bottom
             let title = "<title>\(HTML.escape(event.date.display + ": " + event.text))</title>"
             if event.date.isDay {
-                out += "<line x1=\"\(n(x0))\" x2=\"\(n(x0))\" y1=\"\(n(layout.top))\" y2=\"\(n(plotBottom))\" stroke=\"#6b5f45\" stroke-width=\"1.5\" stroke-dasharray=\"3 3\">\(title)</line>\n"
+                out += "<line x1=\"\(n(x0))\" x2=\"\(n(x0))\" y1=\"\(n(layout.top))\" y2=\"\(n(plotBottom))\" class=\"event-line\" stroke-width=\"1.5\" stroke-dasharray=\"3 3\">\(title)</line>\n"
             } else {
-                out += "<rect x=\"\(n(x0))\" y=\"\(n(layout.top))\" width=\"\(n(max(x1 - x0, 1.5)))\" height=\"\(n(plotBottom - layout.top))\" fill=\"#ece6d6\">\(title)</rect>\n"
+                out += "<rect x=\"\(n(x0))\" y=\"\(n(layout.top))\" width=\"\(n(max(x1 - x0, 1.5)))\" height=\"\(n(plotBottom - layout.top))\" class=\"event-band\">\(title)</rect>\n"
             }
             // Labels read left to right from the event; one near the right edge ends at it instead.
             let width = Double(label.count) * layout.fontSize * 0.56
@@ -138,7 +138,7 @@ struct TerritoryChart {
             if row == rows.count { rows.append(0) }
             rows[row] = from + width
             let yy = layout.top + layout.fontSize + Double(row) * (layout.fontSize + 4)
-            out += "<text x=\"\(n(rightAligned ? x0 - 3 : x0 + 3))\" y=\"\(n(yy))\" text-anchor=\"\(rightAligned ? "end" : "start")\" fill=\"#4a4133\" font-size=\"\(n(layout.fontSize * 0.92))\">\(HTML.escape(label))</text>\n"
+            out += "<text x=\"\(n(rightAligned ? x0 - 3 : x0 + 3))\" y=\"\(n(yy))\" text-anchor=\"\(rightAligned ? "end" : "start")\" class=\"event-label\" font-size=\"\(n(layout.fontSize * 0.92))\">\(HTML.escape(label))</text>\n"
         }
         return out + "</g>\n"
     }
@@ -148,7 +148,7 @@ struct TerritoryChart {
     func draw(_ line: ChartSeries) -> String {
         let n = Self.number
         let style = line.style
-        var out = "<g class=\"series\" stroke=\"\(style.colour)\" fill=\"\(style.colour)\">\n"
+        var out = "<g class=\"series \(style.colourClass)\">\n"
         let dash = style.dash.map { " stroke-dasharray=\"\($0)\"" } ?? ""
         var run: [(Double, Double)] = []
         var last: Int?

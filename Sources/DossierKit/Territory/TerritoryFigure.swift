@@ -1,19 +1,5 @@
 import Foundation
 
-/// Where a figure or an event is reported: an article of the dossier (at a paragraph), or a report elsewhere.
-public enum CitedSource: Sendable, Hashable {
-    case article(id: String, paragraph: Int?)
-    case url(String)
-
-    /// The article id or URL, as written in the data files.
-    public var text: String {
-        switch self {
-        case .article(let id, _): return id
-        case .url(let url): return url
-        }
-    }
-}
-
 /// One statement of how much of Kursk oblast Ukraine held: who said it, when, and where it was reported.
 public struct TerritoryFigure: Sendable, Hashable {
     public enum Side: String, Sendable, CaseIterable { case ukraine = "Ukraine", russia = "Russia", independent }
@@ -79,9 +65,15 @@ public struct TerritorySeries: Sendable {
         TerritoryFigure.Side.allCases.compactMap { side in curated.last { $0.side == side } }
     }
 
-    /// The claimants of the curated figures, in the order of their first figure: one series each.
-    public var claimants: [String] {
+    /// The newest figure of each claimant, newest first (claimants with figures of the same date in the order of
+    /// their first figures): a claimant's last word is shown beside the others', never replaced by them.
+    static func latestByClaimant(_ curated: [TerritoryFigure]) -> [TerritoryFigure] {
         var seen = Set<String>()
-        return curated.map(\.claimant).filter { seen.insert($0).inserted }
+        let claimants = curated.map(\.claimant).filter { seen.insert($0).inserted }
+        let latest = claimants.compactMap { claimant in curated.last { $0.claimant == claimant } }
+        return latest.enumerated().sorted { a, b in
+            let (ea, eb) = (a.element.date.ordinals.upperBound, b.element.date.ordinals.upperBound)
+            return ea != eb ? ea > eb : a.offset < b.offset
+        }.map(\.element)
     }
 }

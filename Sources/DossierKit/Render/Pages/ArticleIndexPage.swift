@@ -20,7 +20,7 @@ enum ArticleIndexPage: SinglePageKind {
         // The articles are newest first already, undated ones last: consecutive runs of one month are its group.
         var months: [Context.Month] = []
         for article in site.articles {
-            let month = article.date.flatMap { Day(year: $0.year, month: $0.month, day: nil) }
+            let month = Self.month(of: article)
             let id = month?.iso ?? "undated"
             let item = ArticleItem(article, root: root)
             if months.last?.id == id {
@@ -34,8 +34,13 @@ enum ArticleIndexPage: SinglePageKind {
 }
 
 extension ArticleIndexPage {
-    /// Each month's section, `#2025-03`, besides the template's own ids.
+    /// The month an article is listed under; nil for an undated one.
+    static func month(of article: Article) -> Day? {
+        article.date.flatMap { Day(year: $0.year, month: $0.month, day: nil) }
+    }
+
+    /// Each month's section, `#2025-03` (`#undated`), besides the template's own ids: known without making the page.
     static func anchors(_ key: String, in site: SiteIndex) -> PageAnchors? {
-        PageAnchors(noun: "month", ids: Set(view(in: site).context.months.map(\.id)))
+        PageAnchors(noun: "month", ids: Set(site.articles.map { month(of: $0)?.iso ?? "undated" }))
     }
 }

@@ -20,6 +20,8 @@ enum ArticlePage: PageKind {
 
         struct Paragraph: Codable {
             var anchor: String
+            /// The paragraph's number, shown as ¶8 when a link lands on it.
+            var number: Int
             var text: String
         }
 
@@ -56,7 +58,7 @@ enum ArticlePage: PageKind {
             title: article.title ?? article.id, outlet: article.outlet, url: article.url,
             summary: article.summary, date: article.date.map(DateValues.init),
             dateFromFileName: article.dateSource == .fileName,
-            paragraphs: article.paragraphs.enumerated().map { Context.Paragraph(anchor: "p\($0.offset + 1)", text: $0.element) },
+            paragraphs: article.paragraphs.enumerated().map { Context.Paragraph(anchor: "p\($0.offset + 1)", number: $0.offset + 1, text: $0.element) },
             topics: TopicLink.list(article.topics, in: site, root: root), hasTopics: !article.topics.isEmpty,
             citedBy: citedBy.map { NoteItem($0, root: root) }, hasCitedBy: !citedBy.isEmpty,
             provenance: facts(of: article)))
@@ -74,4 +76,9 @@ enum ArticlePage: PageKind {
                          foundIn: found.accessed == nil ? nil : "in the front matter"),
         ]
     }
+}
+
+extension ArticlePage {
+    /// What the page's head describes it by.
+    static func summary(_ key: String, in site: SiteIndex) -> String? { site.article(key)?.listSummary }
 }

@@ -40,3 +40,8 @@ enum NotePage: PageKind {
             hasSources: !note.sources.isEmpty))
     }
 }
+
+extension NotePage {
+    /// What the page's head describes it by.
+    static func summary(_ key: String, in site: SiteIndex) -> String? { site.note(key)?.summary }
+}

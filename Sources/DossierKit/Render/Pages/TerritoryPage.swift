@@ -126,7 +126,7 @@ enum SourceLink {
             return (root + ArticlePage.path(id) + (paragraph.map { "#p\($0)" } ?? ""),
                     site.article(id).map { $0.title ?? id } ?? id, false)
         case let .url(url):
-            return (url, FigureSourceLabel.host(of: url), true)
+            return (url, SourceAddress.host(of: url), true)
         }
     }
 }
@@ -191,8 +191,7 @@ struct UndatedRow: Codable {
         kind = FigureRow.label(figure.kind)
         quote = figure.quote
         claimant = figure.claimant.isEmpty ? nil : figure.claimant
-        sourceHref = root + ArticlePage.path(figure.article) + "#p\(figure.paragraph)"
-        sourceLabel = site.article(figure.article).map { $0.title ?? figure.article } ?? figure.article
+        (sourceHref, sourceLabel, _) = SourceLink.make(.article(id: figure.article, paragraph: figure.paragraph), in: site, root: root)
         sourceOutlet = site.article(figure.article)?.outlet
     }
 }

@@ -84,19 +84,13 @@ enum TimelineItems {
 
     static func entry(_ entry: TimelineEntry, in site: SiteIndex, root: String) -> Entry {
         var sources = entry.sources.map { source -> Source in
-            switch source {
-            case let .article(id, paragraph):
-                let article = site.article(id)
-                let name = article?.title ?? id
-                return Source(href: root + ArticlePage.path(id) + (paragraph.map { "#p\($0)" } ?? ""),
-                              label: paragraph.map { "\(name), ¶\($0)" } ?? name, isExternal: false)
-            case let .url(url):
-                return Source(href: url, label: FigureSourceLabel.host(of: url), isExternal: true)
-            }
+            let link = SourceLink.make(source, in: site, root: root)
+            guard case let .article(_, paragraph?) = source else { return Source(href: link.href, label: link.label, isExternal: link.external) }
+            return Source(href: link.href, label: "\(link.label), ¶\(paragraph)", isExternal: link.external)
         }
         for i in sources.indices.dropLast() { sources[i].separator = "; " }
         return Entry(kind: entry.kind.rawValue, kindLabel: label(entry.kind), date: DateValues(entry.date),
-                     precision: precision(entry.date), text: entry.text, href: entry.page.map { href($0, root: root) },
+                     precision: precision(entry.date, approximate: entry.approximate), text: entry.text, href: entry.page.map { href($0, root: root) },
                      attribution: entry.attribution, sources: sources, hasSources: !sources.isEmpty,
                      sourcesLabel: sources.count == 1 ? "Source" : "Sources")
     }
@@ -109,10 +103,11 @@ enum TimelineItems {
         }
     }
 
-    /// A date known only to the month, or spread over days, must not read as one day.
-    static func precision(_ date: DateSpan) -> String? {
-        if date.until != nil { return "range of days" }
-        return date.start.day == nil ? "month" : nil
+    /// A date known only to the month, spread over days or given roughly must not read as one exact day.
+    static func precision(_ date: DateSpan, approximate: Bool = false) -> String? {
+        let span = date.until != nil ? "range of days" : date.start.day == nil ? "month" : nil
+        guard approximate else { return span }
+        return span.map { "approximate \($0)" } ?? "approximate"
     }
 
     /// "Events, territory figures and articles, oldest first: 42 entries from 6 August 2024 to 15 August 2025."

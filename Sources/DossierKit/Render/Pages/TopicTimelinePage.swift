@@ -27,7 +27,7 @@ enum TopicTimelinePage: PageKind {
             heading: "Timeline: \(topic.name)",
             lede: TimelineItems.lede(entries, what: "The events and articles filed under \(topic.name)"),
             months: TimelineItems.months(entries, in: site, root: root), hasEntries: !entries.isEmpty,
-            topics: [], hasTopics: false, allHref: href(TimelinePage.page, root: root),
+            topics: [], hasTopics: false, allHref: href(TimelinePage.page(""), root: root),
             topicHref: href(TopicPage.page(key), root: root)))
     }
 }

@@ -1,0 +1,231 @@
+/// The search index the build writes under `search/` for `assets/search.js`, sharded so that a query fetches
+/// only what it needs:
+/// - `search/meta.json`: how many term shards and documents there are, and how many documents a chunk holds;
+/// - `search/terms/<n>.json`: the terms whose FNV-1a hash (of their UTF-8 bytes) modulo the shard count is `n`,
+///   each with its postings, `{"term": [p, …]}`; a posting is `gap * 8 + fields`, where `gap` is the document's
+///   number minus the previous posting's (the first: minus -1) and `fields` says where the term is (4 title,
+///   2 summary or topics, 1 body);
+/// - `search/docs/<n>.json`: documents `n * chunk` onwards, each `[url, title, kind, iso date, date, snippet]`.
+/// Terms are words keyed as topic aliases are (`NameFolding`), so spellings of one name find one another.
+/// Documents are numbered newest first, so the lower number wins a tie.
+struct SearchIndex: Sendable {
+    /// A note or article as a result shows it.
+    struct Document: Sendable {
+        var url: String
+        var title: String
+        var kind: String
+        var date: Day?
+        var snippet: String
+    }
+
+    /// Where a term stands in a document: bits of a posting.
+    enum Field {
+        static let body: UInt8 = 1
+        static let summary: UInt8 = 2
+        static let title: UInt8 = 4
+    }
+
+    static let folder = "search"
+    /// Small, since the results shown are scattered over the numbering: 20 results fetch at most 20 chunks.
+    static let chunk = 16
+    /// Longer words (a run of letters with no break, a hash, a URL's insides) are not indexed, nor searched for.
+    static let maxTermBytes = 64
+    /// A document's distinct terms past this many are not indexed, so no one text can swell the index.
+    static let maxTermsPerDocument = 20_000
+    /// The size a term shard is aimed at; the shard count is the power of two that gets closest from below.
+    static let shardBytes = 24_000
+    static let maxShards = 4096
+
+    var documents: [Document]
+    /// Each term's documents and fields, by document number.
+    var postings: [String: [(document: Int, fields: UInt8)]]
+
+    /// A document and its distinct terms, each with the fields it is in.
+    struct Source: Sendable {
+        var document: Document
+        var terms: [String: UInt8]
+
+        /// With the body's keys as `bodyKeys(in:)` gives them (read from the body, or from the build cache).
+        init(document: Document, title: String, summary: [String], bodyKeys: [String]) {
+            self.document = document
+            terms = SearchIndex.terms(title: title, summary: summary, bodyKeys: bodyKeys)
+        }
+    }
+
+    /// The notes (their rendered bodies as text) and articles (their paragraphs) of `site`, and the body terms
+    /// used, by what they were made from: those `known` holds are taken from it, the others are made.
+    static func sources(_ site: SiteIndex, bodies: any NoteBodies,
+                        known: SearchTermCache) throws -> (sources: [Source], used: [ContentHash: BodyTerms]) {
+        let notes = try Parallel.map(site.notes) { note -> (Source, ContentHash, BodyTerms) in
+            let hash = noteTermsKey(note)
+            let terms = try known[hash] ?? {
+                let text = SearchText.plain(fromHTML: try bodies.body(of: note))
+                // The snippet is cut from the body only when there is no summary: collapsing every body is slow.
+                return BodyTerms(keys: bodyKeys(in: [text]), snippet: note.summary == nil ? Excerpt.make(Excerpt.oneLine(text), limit: 200) : "")
+            }()
+            let topics = note.topics.compactMap { site.topic($0)?.name }
+            let source = Source(document: Document(url: NotePage.path(note.slug), title: note.title, kind: "note", date: note.date,
+                                                   snippet: note.summary.map { Excerpt.make($0, limit: 200) } ?? terms.snippet),
+                                title: note.title, summary: [note.summary ?? ""] + topics, bodyKeys: terms.keys)
+            return (source, hash, terms)
+        }
+        let articles = Parallel.map(site.articles) { article -> (Source, ContentHash, BodyTerms) in
+            let hash = articleTermsKey(article)
+            let terms = known[hash] ?? BodyTerms(keys: bodyKeys(in: article.paragraphs), snippet: "")
+            let topics = article.topics.compactMap { site.topic($0)?.name }
+            let title = article.title ?? article.id
+            let source = Source(document: Document(url: ArticlePage.path(article.id), title: title, kind: "article", date: article.date,
+                                                   snippet: Excerpt.make(article.listSummary ?? "", limit: 200)),
+                                title: title, summary: [article.summary ?? ""] + topics, bodyKeys: terms.keys)
+            return (source, hash, terms)
+        }
+        let all = notes + articles
+        // Two bodies with one hash have one text, so the same terms.
+        return (all.map(\.0), Dictionary(all.map { ($0.1, $0.2) }, uniquingKeysWith: { first, _ in first }))
+    }
+
+    /// What a note's body terms are made from: its rendered body, and whether the snippet is cut from it.
+    static func noteTermsKey(_ note: Note) -> ContentHash {
+        ContentHash(note.summary == nil ? "search: note body and snippet" : "search: note body").combined(note.bodyHash)
+    }
+
+    /// What an article's body terms are made from: its paragraphs, each on a line of its own (no key spans a line).
+    static func articleTermsKey(_ article: Article) -> ContentHash {
+        ContentHash("search: article paragraphs").combined(ContentHash(article.paragraphs.joined(separator: "\n")))
+    }
+
+    init(sources: [Source]) {
+        // Newest first; undated last; then by URL, so that the numbering never depends on the order files were read.
+        let sources = sources.sorted { a, b in
+            let (x, y) = (a.document.date?.sortKeyValue ?? Int.min, b.document.date?.sortKeyValue ?? Int.min)
+            return x != y ? x > y : a.document.url.utf8.lexicographicallyPrecedes(b.document.url.utf8)
+        }
+        documents = sources.map(\.document)
+        var postings: [String: [(document: Int, fields: UInt8)]] = [:]
+        for (number, source) in sources.enumerated() {
+            for (term, fields) in source.terms { postings[term, default: []].append((number, fields)) }
+        }
+        self.postings = postings
+    }
+
+    /// The distinct terms of a document, with the fields each is in, from the body's distinct keys in the order
+    /// they first occur: adding each once gives what adding every occurrence would, since a key refused by the cap
+    /// is refused again. Unordered: a term's postings follow the documents' order, and the files sort the terms.
+    static func terms(title: String, summary: [String], bodyKeys: [String]) -> [String: UInt8] {
+        var fields: [String: UInt8] = Dictionary(minimumCapacity: 256)
+        func addKey(_ key: String, _ field: UInt8) {
+            if let had = fields[key] { fields[key] = had | field }
+            else if fields.count < maxTermsPerDocument { fields[key] = field }
+        }
+        func add(_ text: String, _ field: UInt8) {
+            forEachKey(in: text) { key in
+                guard key.utf8.count <= maxTermBytes else { return }
+                addKey(key, field)
+            }
+        }
+        add(title, Field.title)
+        for text in summary { add(text, Field.summary) }
+        for key in bodyKeys { addKey(key, Field.body) }
+        return fields
+    }
+
+    /// The distinct keys of `texts` no longer than `maxTermBytes`, in the order they first occur: what a body
+    /// gives the index, kept in the build cache.
+    static func bodyKeys(in texts: [String]) -> [String] {
+        var seen: Set<String> = Set(minimumCapacity: 256)
+        var keys: [String] = []
+        for text in texts {
+            forEachKey(in: text) { key in
+                guard key.utf8.count <= maxTermBytes, seen.insert(key).inserted else { return }
+                keys.append(key)
+            }
+        }
+        return keys
+    }
+
+    /// The keys of the words of `text`, exactly as `NameFolding.words(in:)` gives them, faster: no word spans
+    /// white space (neither a word's letter nor an apostrophe), so each space-separated piece is keyed alone, and a
+    /// piece of plain ASCII letters and digits, most of them, is one word.
+    static func keys(in text: String) -> [String] {
+        var keys: [String] = []
+        forEachKey(in: text) { keys.append($0) }
+        return keys
+    }
+
+    /// `body` with each key `keys(in:)` gives, in order, without collecting them.
+    static func forEachKey(in text: String, _ body: (String) -> Void) {
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            var plain = true
+            func piece(_ end: Int) {
+                guard start < end else { return }
+                let part = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                if plain { body(NameFolding.key(asciiWord: part)) }
+                else { for word in NameFolding.words(in: String(decoding: part, as: UTF8.self)) { body(word.key) } }
+            }
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                    piece(index)
+                    start = index + 1
+                    plain = true
+                } else if plain && !(byte >= 0x30 && byte <= 0x39 || byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) {
+                    plain = false
+                }
+            }
+            piece(bytes.count)
+        }
+    }
+
+    /// The shard `term` is in, out of `count` (a power of two).
+    static func shard(of term: String, count: Int) -> Int {
+        var hash: UInt32 = 0x811C_9DC5
+        for byte in term.utf8 {
+            hash ^= UInt32(byte)
+            hash = hash &* 0x0100_0193
+        }
+        return Int(hash & UInt32(count - 1))
+    }
+
+    /// Each term's postings as the shards write them.
+    private var encoded: [(term: String, text: String)] {
+        postings.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { term in
+            var previous = -1
+            let values = (postings[term] ?? []).map { posting -> String in
+                defer { previous = posting.document }
+                return String((posting.document - previous) * 8 + Int(posting.fields))
+            }
+            return (term, TerritoryData.quote(term) + ":[" + values.joined(separator: ",") + "]")
+        }
+    }
+
+    /// Every file of the index, by its path in the output folder, in a fixed order.
+    var files: [(path: String, text: String)] {
+        let entries = encoded
+        let total = entries.reduce(0) { $0 + $1.text.utf8.count + 1 }
+        var shards = 1
+        while shards < Self.maxShards && total / shards > Self.shardBytes { shards *= 2 }
+        var members = Array(repeating: [String](), count: shards)
+        for entry in entries { members[Self.shard(of: entry.term, count: shards)].append(entry.text) }
+        let chunks = stride(from: 0, to: documents.count, by: Self.chunk).map { start in
+            documents[start..<min(start + Self.chunk, documents.count)]
+        }
+        let meta = "{\"version\":1,\"shards\":\(shards),\"chunk\":\(Self.chunk),\"documents\":\(documents.count)}\n"
+        return [("\(Self.folder)/meta.json", meta)]
+            + members.enumerated().map { ("\(Self.folder)/terms/\($0.offset).json", "{" + $0.element.joined(separator: ",\n") + "}\n") }
+            + chunks.enumerated().map { ("\(Self.folder)/docs/\($0.offset).json", "[" + $0.element.map(Self.row).joined(separator: ",\n") + "]\n") }
+    }
+
+    private static func row(_ document: Document) -> String {
+        let values = [document.url, document.title, document.kind, document.date?.iso ?? "", document.date?.display ?? "", document.snippet]
+        return "[" + values.map(TerritoryData.quote).joined(separator: ",") + "]"
+    }
+
+    /// The index files of `site`, and the body terms they were made from (see `sources`).
+    static func files(_ site: SiteIndex, bodies: any NoteBodies, known: SearchTermCache)
+        throws -> (files: [(path: String, text: String)], used: [ContentHash: BodyTerms]) {
+        let (sources, used) = try sources(site, bodies: bodies, known: known)
+        return (SearchIndex(sources: sources).files, used)
+    }
+}
