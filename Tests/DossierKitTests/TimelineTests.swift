@@ -67,8 +67,8 @@ struct TimelineTests {
         #expect(TimelineItems.precision(Self.span("2025-03-13")) == nil)
         #expect(TimelineItems.precision(Self.span("2025-01")) == "month")
         #expect(TimelineItems.precision(Self.span("2025-03-15/2025-03-16")) == "range of days")
-        #expect(TimelineItems.precision(Self.span("2025-03-13"), approximate: true) == "approximate")
-        #expect(TimelineItems.precision(Self.span("2025-01"), approximate: true) == "approximate month")
+        #expect(DateValues(Self.span("2025-02-15"), approximate: true).display == "about 15 February 2025")
+        #expect(DateValues(Self.span("2025-01"), approximate: true).short == "about Jan 2025")
         #expect(DateValues(Self.span("2025-01")).display == "January 2025")
         #expect(DateValues(Self.span("2025-03-15/2025-03-16")).display == "15–16 March 2025")
         #expect(DateValues(Self.span("2025-01-30/2025-02-02")).display == "30 January – 2 February 2025")
@@ -108,6 +108,9 @@ struct TimelineTests {
         defer { site.folder.cleanUp() }
         try site.write("content/topics.yml", "- name: Kursk\n  aliases: [Kursk incursion]\n- name: Talks\n  description: Unused by events.\n")
         try site.write("content/notes/talks.md", "---\ntitle: Talks\ndate: 2025-01-06\ntopics: [Talks]\n---\nBody\n")
+        // A second figure, so that the chart spans January 2025 and marks the event dated roughly then.
+        try site.write("content/territory.csv", "date,area_km2,claimant,side,method,source,quote,primary,note\n"
+            + "2024-08-12,1000,X,Ukraine,claimed,https://example.org/r,q,,\n2025-02-01,500,X,Ukraine,claimed,https://example.org/s,q,,\n")
         try site.write("content/events.yml", """
             - date: 2024-08-06
               event: Forces cross <the border>.
@@ -117,6 +120,10 @@ struct TimelineTests {
             - date: 2025-01
               event: A month-long push.
               source: https://example.org/news/push
+            - date: about 2025-01-15
+              event: A rough date.
+              source: https://example.org/news/rough
+              chart: Rough
             """)
         let report = try SiteBuild.run(site: site.site, output: site.output)
         #expect(report.warnings.filter { $0.severity == .error }.isEmpty)
@@ -128,6 +135,10 @@ struct TimelineTests {
         #expect(page.contains(#"<a href="../articles/a/index.html#p1">A, ¶1</a>"#))
         #expect(page.contains(#"<time datetime="2025-01">January 2025</time> <span class="precision">(month)</span>"#))
         #expect(page.contains("According to A ministry."))
+        #expect(page.contains(#"<time datetime="2025-01-15">about 15 January 2025</time> <span class="kind-label">"#))
+        let territory = try String(contentsOf: site.output.appendingPathComponent("territory/index.html"), encoding: .utf8)
+        #expect(territory.contains("<title>about 15 January 2025: A rough date.</title>") && territory.contains("Rough: about 15 January 2025."),
+                "the chart and its description say the date is rough")
         #expect(page.contains("1,000 km²"), "the territory figure is on it")
         #expect(page.contains(#"href="../timeline/kursk/index.html""#))
         let kursk = try String(contentsOf: site.output.appendingPathComponent("timeline/kursk/index.html"), encoding: .utf8)

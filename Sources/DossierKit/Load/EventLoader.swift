@@ -16,6 +16,9 @@ public struct TimelineEvent: Sendable, Hashable {
     /// The topics' slugs, once resolved.
     public var topics: [String] = []
     public var line: Int
+
+    /// "15 March 2025", or "about 15 February 2025" when the date is rough.
+    public var dateText: String { (approximate ? "about " : "") + date.display }
 }
 
 /// Reads `content/events.yml`: a list of events, each with `date` (a day, a month or `first/last` days, any of them

@@ -124,7 +124,7 @@ struct TerritoryChart {
             guard Double(span.upperBound) >= start, Double(span.lowerBound) <= end else { continue }
             let x0 = x(max(Double(span.lowerBound), start)), x1 = x(min(Double(span.upperBound + 1), end))
             let plotBottom = layout.height - layout.bottom
-            let title = "<title>\(HTML.escape(event.date.display + ": " + event.text))</title>"
+            let title = "<title>\(HTML.escape(event.dateText + ": " + event.text))</title>"
             if event.date.isDay {
                 out += "<line x1=\"\(n(x0))\" x2=\"\(n(x0))\" y1=\"\(n(layout.top))\" y2=\"\(n(plotBottom))\" class=\"event-line\" stroke-width=\"1.5\" stroke-dasharray=\"3 3\">\(title)</line>\n"
             } else {

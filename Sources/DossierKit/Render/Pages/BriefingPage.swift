@@ -49,7 +49,7 @@ enum BriefingPage: SinglePageKind {
             Figure(row: FigureRow(figure, in: site, root: root), citation: Citation(figure.source, date: figure.date, in: site, root: root))
         }
         func item(_ event: TimelineEvent) -> Event {
-            Event(date: DateValues(event.date), text: event.text, by: event.by,
+            Event(date: DateValues(event.date, approximate: event.approximate), text: event.text, by: event.by,
                   citations: event.sources.map { Citation($0, date: event.date, in: site, root: root) })
         }
         let (recent, before) = recentEvents(site.events, asOf: site.asOf)

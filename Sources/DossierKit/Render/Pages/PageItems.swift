@@ -10,11 +10,12 @@ struct DateValues: Codable {
         short = day.short
     }
 
-    /// A range's `iso` is its first day: a valid HTML `datetime`; its text says the whole range.
-    init(_ span: DateSpan) {
+    /// A range's `iso` is its first day: a valid HTML `datetime`; its text says the whole range, after "about"
+    /// when the date is `approximate`.
+    init(_ span: DateSpan, approximate: Bool = false) {
         iso = span.datetime
-        display = span.display
-        short = span.short
+        display = (approximate ? "about " : "") + span.display
+        short = (approximate ? "about " : "") + span.short
     }
 }
 

@@ -99,7 +99,7 @@ enum TerritoryPage: SinglePageKind {
             let figures = line.figures.map { "\(NumberText.format($0.areaKm2)) km² (\($0.date.display))" }
             return "\(line.claimant): " + figures.joined(separator: ", ") + "."
         }
-        let marked = events.compactMap { event in event.chartLabel.map { "\($0): \(event.date.display)." } }
+        let marked = events.compactMap { event in event.chartLabel.map { "\($0): \(event.dateText)." } }
         return ([summary] + claimants + marked + ["Every figure is listed in the table below, with its source."]).joined(separator: " ")
     }
 }
@@ -107,7 +107,7 @@ enum TerritoryPage: SinglePageKind {
 extension TerritoryPage.EventItem {
     init(_ event: TimelineEvent, in site: SiteIndex, root: String) {
         label = event.chartLabel ?? ""
-        date = DateValues(event.date)
+        date = DateValues(event.date, approximate: event.approximate)
         text = event.text
         by = event.by
         sources = event.sources.map { source in

@@ -89,8 +89,8 @@ enum TimelineItems {
             return Source(href: link.href, label: "\(link.label), ¶\(paragraph)", isExternal: link.external)
         }
         for i in sources.indices.dropLast() { sources[i].separator = "; " }
-        return Entry(kind: entry.kind.rawValue, kindLabel: label(entry.kind), date: DateValues(entry.date),
-                     precision: precision(entry.date, approximate: entry.approximate), text: entry.text, href: entry.page.map { href($0, root: root) },
+        return Entry(kind: entry.kind.rawValue, kindLabel: label(entry.kind), date: DateValues(entry.date, approximate: entry.approximate),
+                     precision: precision(entry.date), text: entry.text, href: entry.page.map { href($0, root: root) },
                      attribution: entry.attribution, sources: sources, hasSources: !sources.isEmpty,
                      sourcesLabel: sources.count == 1 ? "Source" : "Sources")
     }
@@ -103,11 +103,10 @@ enum TimelineItems {
         }
     }
 
-    /// A date known only to the month, spread over days or given roughly must not read as one exact day.
-    static func precision(_ date: DateSpan, approximate: Bool = false) -> String? {
-        let span = date.until != nil ? "range of days" : date.start.day == nil ? "month" : nil
-        guard approximate else { return span }
-        return span.map { "approximate \($0)" } ?? "approximate"
+    /// A date known only to the month, or spread over days, must not read as one day.
+    static func precision(_ date: DateSpan) -> String? {
+        if date.until != nil { return "range of days" }
+        return date.start.day == nil ? "month" : nil
     }
 
     /// "Events, territory figures and articles, oldest first: 42 entries from 6 August 2024 to 15 August 2025."
