@@ -27,12 +27,14 @@ deps:
 # Speed and memory against Hugo and the cmark-gfm floor: `make bench SIZES=1000,10000 RUNS=3`; BENCH_DIR=/dev/shm
 # builds in memory instead of the system's temporary folder. REFERENCE=path/to/other/dossier builds each site with
 # that binary too, alternating run by run, and prints the two side by side (REFERENCE_TEMPLATES=DIR: its templates;
-# REFERENCE_OLD_TERRITORY=1: its territory.csv in the seven columns of before quoted figures).
+# REFERENCE_CONFIG=FILE: its site.yml; REFERENCE_OLD_TERRITORY=1: its territory.csv in the seven columns of before
+# quoted figures).
 SIZES ?= 1000,10000,50000
 RUNS ?= 3
 BENCH_DIR ?=
 REFERENCE ?=
 REFERENCE_TEMPLATES ?=
+REFERENCE_CONFIG ?=
 REFERENCE_OLD_TERRITORY ?=
 bench: deps
 	@command -v hugo >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq hugo; }
@@ -40,6 +42,7 @@ bench: deps
 	$(SWIFT) build -c release --product dossier
 	python3 bench/run.py --sizes $(SIZES) --runs $(RUNS) $(if $(BENCH_DIR),--work $(BENCH_DIR)) \
 		$(if $(REFERENCE),--reference $(REFERENCE)) $(if $(REFERENCE_TEMPLATES),--reference-templates $(REFERENCE_TEMPLATES)) \
+		$(if $(REFERENCE_CONFIG),--reference-config $(REFERENCE_CONFIG)) \
 		$(if $(REFERENCE_OLD_TERRITORY),--reference-old-territory)
 
 # Each pathological input (huge tables, bracket storms, self-including templates, a damaged cache…) against the

@@ -5,7 +5,8 @@ dossier binary (say, the build of main before a change) builds a copy of each si
 with this one, and the two are printed side by side.
 
   python3 bench/run.py [--sizes 1000,10000,50000] [--runs 3] [--work DIR]
-                       [--reference PATH [--reference-templates DIR] [--reference-old-territory]]
+                       [--reference PATH [--reference-templates DIR] [--reference-config FILE]
+                                         [--reference-old-territory]]
 """
 import argparse
 import os
@@ -118,7 +119,8 @@ def write_bench_config(source, target):
         f.writelines(out)
 
 
-def bench(n, runs, work, trash, reference=None, reference_templates=None, reference_old_territory=False):
+def bench(n, runs, work, trash, reference=None, reference_templates=None, reference_config=None,
+          reference_old_territory=False):
     site = os.path.join(work, "site-%d" % n)
     generate.generate(site, n)
     shutil.copytree(os.path.join(ROOT, "templates"), os.path.join(site, "templates"))
@@ -131,6 +133,8 @@ def bench(n, runs, work, trash, reference=None, reference_templates=None, refere
         reference_site = os.path.join(work, "site-%d-reference" % n)
         shutil.copytree(site, reference_site, ignore=shutil.ignore_patterns("templates"))
         shutil.copytree(reference_templates or os.path.join(ROOT, "templates"), os.path.join(reference_site, "templates"))
+        if reference_config:
+            write_bench_config(reference_config, os.path.join(reference_site, "site.yml"))
         if reference_old_territory:
             generate.old_territory(reference_site)
         builders.append(Builder(reference, reference_site))
@@ -217,6 +221,9 @@ def main():
                         help="another dossier binary to build the same sites with, alternately, for comparison")
     parser.add_argument("--reference-templates", default=None, metavar="DIR",
                         help="the templates the reference builds with (default: this repository's)")
+    parser.add_argument("--reference-config", default=None, metavar="FILE",
+                        help="the site.yml the reference builds with (default: this repository's), for a binary "
+                             "that predates some of its sections")
     parser.add_argument("--reference-old-territory", action="store_true",
                         help="give the reference territory.csv in its seven columns of before quotes and primary statements")
     args = parser.parse_args()
@@ -227,6 +234,8 @@ def main():
         sys.exit("--reference-templates needs --reference")
     if args.reference_templates and not os.path.isdir(args.reference_templates):
         sys.exit("--reference-templates %s: not a folder" % args.reference_templates)
+    if args.reference_config and not (reference and os.path.isfile(args.reference_config)):
+        sys.exit("--reference-config %s: needs --reference, and a file" % args.reference_config)
     sizes = [int(s) for s in args.sizes.split(",")]
     work = tempfile.mkdtemp(prefix="dossier-bench-", dir=args.work)
     trash = Trash(work)
@@ -240,7 +249,8 @@ def main():
     try:
         for n in sizes:
             print("benchmarking %d notes..." % n, file=sys.stderr, flush=True)
-            r = bench(n, args.runs, work, trash, reference, args.reference_templates, args.reference_old_territory)
+            r = bench(n, args.runs, work, trash, reference, args.reference_templates, args.reference_config,
+                      args.reference_old_territory)
             rows.append(r)
             print("%8d | %s | %s | %s | %s | %s | %8.3fx | %10.3fx | %8.3fx %8.3fx | %s" % (
                 r["n"], fmt(r["cold"]), fmt(r["nochange"]), fmt(r["oneedit"]), fmt(r["hugo"]), fmt(r["floor"]),

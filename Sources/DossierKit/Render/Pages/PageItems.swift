@@ -81,3 +81,37 @@ struct TopicLink: Codable {
             .map { TopicLink(name: $0.name, href: root + TopicPage.path($0.slug)) }
     }
 }
+
+/// A cited source as a link in a list: an article of the dossier by its title and paragraph ("Title, ¶4"), a
+/// report elsewhere by its host.
+struct SourceItem: Codable {
+    var href: String
+    var label: String
+    var isExternal: Bool
+    /// What follows the link in its list: "; " or, after the last, nothing.
+    var separator = ""
+
+    static func list(_ sources: [CitedSource], in site: SiteIndex, root: String) -> [SourceItem] {
+        var items = sources.map { source in
+            let link = SourceLink.make(source, in: site, root: root)
+            guard case let .article(_, paragraph?) = source else { return SourceItem(href: link.href, label: link.label, isExternal: link.external) }
+            return SourceItem(href: link.href, label: "\(link.label), ¶\(paragraph)", isExternal: link.external)
+        }
+        for i in items.indices.dropLast() { items[i].separator = "; " }
+        return items
+    }
+}
+
+/// Where a cited source links, and how the link reads: an article of the dossier by its title, at its paragraph;
+/// a report elsewhere by its host.
+enum SourceLink {
+    static func make(_ source: CitedSource, in site: SiteIndex, root: String) -> (href: String, label: String, external: Bool) {
+        switch source {
+        case let .article(id, paragraph):
+            return (root + ArticlePage.path(id) + (paragraph.map { "#p\($0)" } ?? ""),
+                    site.article(id).map { $0.title ?? id } ?? id, false)
+        case let .url(url):
+            return (url, SourceAddress.host(of: url), true)
+        }
+    }
+}

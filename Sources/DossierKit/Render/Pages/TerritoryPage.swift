@@ -45,12 +45,6 @@ enum TerritoryPage: SinglePageKind {
         var sources: [SourceItem]
     }
 
-    struct SourceItem: Codable {
-        var href: String
-        var label: String
-        var isExternal: Bool
-    }
-
     static func view(in site: SiteIndex) -> (title: String, context: Context) {
         let series = site.territory
         var previous: [String: Double] = [:]
@@ -110,24 +104,7 @@ extension TerritoryPage.EventItem {
         date = DateValues(event.date, approximate: event.approximate)
         text = event.text
         by = event.by
-        sources = event.sources.map { source in
-            let link = SourceLink.make(source, in: site, root: root)
-            return TerritoryPage.SourceItem(href: link.href, label: link.label, isExternal: link.external)
-        }
-    }
-}
-
-/// Where a cited source links, and how the link reads: an article of the dossier by its title, at its paragraph;
-/// a report elsewhere by its host.
-enum SourceLink {
-    static func make(_ source: CitedSource, in site: SiteIndex, root: String) -> (href: String, label: String, external: Bool) {
-        switch source {
-        case let .article(id, paragraph):
-            return (root + ArticlePage.path(id) + (paragraph.map { "#p\($0)" } ?? ""),
-                    site.article(id).map { $0.title ?? id } ?? id, false)
-        case let .url(url):
-            return (url, SourceAddress.host(of: url), true)
-        }
+        sources = SourceItem.list(event.sources, in: site, root: root)
     }
 }
 

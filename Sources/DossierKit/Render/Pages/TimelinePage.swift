@@ -56,18 +56,10 @@ enum TimelineItems {
         /// The page the entry is about (an article's), linked from its text.
         var href: String?
         var attribution: String?
-        var sources: [Source]
+        var sources: [SourceItem]
         var hasSources: Bool
         /// "Source" or "Sources".
         var sourcesLabel: String
-    }
-
-    struct Source: Codable {
-        var href: String
-        var label: String
-        var isExternal: Bool
-        /// What follows the link in the list: "; " or, after the last, nothing.
-        var separator = ""
     }
 
     struct TopicLink: Codable {
@@ -83,12 +75,7 @@ enum TimelineItems {
     }
 
     static func entry(_ entry: TimelineEntry, in site: SiteIndex, root: String) -> Entry {
-        var sources = entry.sources.map { source -> Source in
-            let link = SourceLink.make(source, in: site, root: root)
-            guard case let .article(_, paragraph?) = source else { return Source(href: link.href, label: link.label, isExternal: link.external) }
-            return Source(href: link.href, label: "\(link.label), ¶\(paragraph)", isExternal: link.external)
-        }
-        for i in sources.indices.dropLast() { sources[i].separator = "; " }
+        let sources = SourceItem.list(entry.sources, in: site, root: root)
         return Entry(kind: entry.kind.rawValue, kindLabel: label(entry.kind), date: DateValues(entry.date, approximate: entry.approximate),
                      precision: precision(entry.date), text: entry.text, href: entry.page.map { href($0, root: root) },
                      attribution: entry.attribution, sources: sources, hasSources: !sources.isEmpty,
