@@ -92,7 +92,8 @@ public enum SiteBuild {
         guard let templates, let publisher, !log.hasErrors else { throw BuildFailed(diagnostics: log.sorted) }
         let renderer = PageRenderer(templates: templates, index: index, bodies: cache.bodies)
 
-        // Render and write: only files whose key changed, into a tree swapped in when all is written.
+        // The search index, then render and write: only files whose key changed, into a tree swapped in when all is
+        // written.
         let search: [(path: String, text: String)]
         do {
             let made = try SearchIndex.files(index, bodies: cache.bodies, known: cache.searchTerms)
@@ -104,6 +105,7 @@ public enum SiteBuild {
         } catch {
             throw BuildFailed(diagnostics: log.sorted + [Diagnostic(.error, SearchIndex.folder, "cannot make the search index: \(error)")])
         }
+        stopwatch.lap("search index")
         let plan = OutputPlan(renderer: renderer, assets: assets, generated: search)
         let stats: Publisher.Stats, keys: [String: ContentHash]
         do {

@@ -126,4 +126,20 @@ struct BriefingTests {
         #expect(result.errors.contains("site.yml:5:23: error: key point's note 'later' is a draft; a key point must cite a published note"), "\(result.errors)")
         #expect(result.errors.components(separatedBy: "error:").count == 3)
     }
+
+    @Test("a big site's briefing summarises its newest notes only, and says where the others are")
+    func newestNotes() throws {
+        let site = try SmallSite()
+        defer { site.folder.cleanUp() }
+        let extra = BriefingPage.noteCount + 2
+        for n in 1...extra {
+            try site.write("content/notes/n\(n).md", "---\ntitle: Note \(n)\ndate: 2025-03-\(String(format: "%02d", n))\n---\nBody\n")
+        }
+        _ = try SiteBuild.run(site: site.site, output: site.output)
+        let html = try String(contentsOf: site.output.appendingPathComponent("briefing/index.html"), encoding: .utf8)
+        let total = extra + 1  // and the small site's own note
+        #expect((3...extra).allSatisfy { html.contains(">Note \($0)</a>") })
+        #expect(!html.contains(">Note 1</a>") && !html.contains(">Note 2</a>") && !html.contains(">First</a>"), "the oldest are left out")
+        #expect(html.contains("The newest \(BriefingPage.noteCount) of \(total) notes; the others are in the <a href=\"../notes/index.html\">notes index</a>."))
+    }
 }

@@ -37,8 +37,10 @@ struct SearchIndex: Sendable {
     static let maxShards = 4096
 
     var documents: [Document]
-    /// Each term's documents and fields, by document number.
-    var postings: [String: [(document: Int, fields: UInt8)]]
+    /// Each term's postings, by document number: `number << 3 | fields`, four bytes, since a big site has millions.
+    var postings: [String: [UInt32]]
+    /// How many documents are indexed at a time: only one batch's term tables are held, not every document's.
+    static let batch = 512
 
     /// A document and its distinct terms, each with the fields it is in.
     struct Source: Sendable {
@@ -52,11 +54,36 @@ struct SearchIndex: Sendable {
         }
     }
 
-    /// The notes (their rendered bodies as text) and articles (their paragraphs) of `site`, and the body terms
-    /// used, by what they were made from: those `known` holds are taken from it, the others are made.
-    static func sources(_ site: SiteIndex, bodies: any NoteBodies,
-                        known: SearchTermCache) throws -> (sources: [Source], used: [ContentHash: BodyTerms]) {
-        let notes = try Parallel.map(site.notes) { note -> (Source, ContentHash, BodyTerms) in
+    /// A note or article of the site, to be indexed.
+    private enum Item {
+        case note(Note)
+        case article(Article)
+    }
+
+    /// The index of the notes (their rendered bodies as text) and articles (their paragraphs) of `site`, and the
+    /// body terms used, by what they were made from: those `known` holds are taken from it, the others are made.
+    static func make(_ site: SiteIndex, bodies: any NoteBodies,
+                     known: SearchTermCache) throws -> (index: SearchIndex, used: [ContentHash: BodyTerms]) {
+        let items = site.notes.map(Item.note) + site.articles.map(Item.article)
+        var used: [ContentHash: BodyTerms] = [:]
+        let index = try SearchIndex(count: items.count, order: { i in
+            switch items[i] {
+            case .note(let note): return (note.date, NotePage.path(note.slug))
+            case .article(let article): return (article.date, ArticlePage.path(article.id))
+            }
+        }, sources: { numbers in
+            let made = try Parallel.map(Array(numbers)) { i in try source(items[i], in: site, bodies: bodies, known: known) }
+            // Two bodies with one hash have one text, so the same terms.
+            for (_, hash, terms) in made where used[hash] == nil { used[hash] = terms }
+            return made.map(\.0)
+        })
+        return (index, used)
+    }
+
+    private static func source(_ item: Item, in site: SiteIndex, bodies: any NoteBodies,
+                               known: SearchTermCache) throws -> (Source, ContentHash, BodyTerms) {
+        switch item {
+        case .note(let note):
             let hash = noteTermsKey(note)
             let terms = try known[hash] ?? {
                 let text = SearchText.plain(fromHTML: try bodies.body(of: note))
@@ -68,8 +95,7 @@ struct SearchIndex: Sendable {
                                                    snippet: note.summary.map { Excerpt.make($0, limit: 200) } ?? terms.snippet),
                                 title: note.title, summary: [note.summary ?? ""] + topics, bodyKeys: terms.keys)
             return (source, hash, terms)
-        }
-        let articles = Parallel.map(site.articles) { article -> (Source, ContentHash, BodyTerms) in
+        case .article(let article):
             let hash = articleTermsKey(article)
             let terms = known[hash] ?? BodyTerms(keys: bodyKeys(in: article.paragraphs), snippet: "")
             let topics = article.topics.compactMap { site.topic($0)?.name }
@@ -79,9 +105,6 @@ struct SearchIndex: Sendable {
                                 title: title, summary: [article.summary ?? ""] + topics, bodyKeys: terms.keys)
             return (source, hash, terms)
         }
-        let all = notes + articles
-        // Two bodies with one hash have one text, so the same terms.
-        return (all.map(\.0), Dictionary(all.map { ($0.1, $0.2) }, uniquingKeysWith: { first, _ in first }))
     }
 
     /// What a note's body terms are made from: its rendered body, and whether the snippet is cut from it.
@@ -95,16 +118,28 @@ struct SearchIndex: Sendable {
     }
 
     init(sources: [Source]) {
-        // Newest first; undated last; then by URL, so that the numbering never depends on the order files were read.
-        let sources = sources.sorted { a, b in
-            let (x, y) = (a.document.date?.sortKeyValue ?? Int.min, b.document.date?.sortKeyValue ?? Int.min)
-            return x != y ? x > y : a.document.url.utf8.lexicographicallyPrecedes(b.document.url.utf8)
+        self.init(count: sources.count, order: { (sources[$0].document.date, sources[$0].document.url) },
+                  sources: { $0.map { sources[$0] } })
+    }
+
+    /// Indexes `count` documents, numbered by `order` (date and URL): newest first, undated last, then by URL, so
+    /// that the numbering never depends on the order files were read. `sources` makes the documents of a batch of
+    /// positions, in the order given; their term tables are dropped once their postings are added.
+    init(count: Int, order: (Int) -> (date: Day?, url: String),
+         sources: (ArraySlice<Int>) throws -> [Source]) rethrows {
+        let keys = (0..<count).map { i in let (date, url) = order(i); return (date?.sortKeyValue ?? Int.min, url, i) }
+        let numbered = keys.sorted { a, b in a.0 != b.0 ? a.0 > b.0 : a.1.utf8.lexicographicallyPrecedes(b.1.utf8) }.map(\.2)
+        var documents: [Document] = []
+        documents.reserveCapacity(count)
+        var postings: [String: [UInt32]] = [:]
+        for start in stride(from: 0, to: count, by: Self.batch) {
+            for source in try sources(numbered[start..<min(start + Self.batch, count)]) {
+                let number = UInt32(documents.count) << 3
+                documents.append(source.document)
+                for (term, fields) in source.terms { postings[term, default: []].append(number | UInt32(fields)) }
+            }
         }
-        documents = sources.map(\.document)
-        var postings: [String: [(document: Int, fields: UInt8)]] = [:]
-        for (number, source) in sources.enumerated() {
-            for (term, fields) in source.terms { postings[term, default: []].append((number, fields)) }
-        }
+        self.documents = documents
         self.postings = postings
     }
 
@@ -144,8 +179,8 @@ struct SearchIndex: Sendable {
     }
 
     /// The keys of the words of `text`, exactly as `NameFolding.words(in:)` gives them, faster: no word spans
-    /// white space (neither a word's letter nor an apostrophe), so each space-separated piece is keyed alone, and a
-    /// piece of plain ASCII letters and digits, most of them, is one word.
+    /// white space (neither a word's letter nor an apostrophe), so each space-separated piece is keyed alone, and in
+    /// a piece of ASCII without an apostrophe, most of them, the words are the runs of letters and digits.
     static func keys(in text: String) -> [String] {
         var keys: [String] = []
         forEachKey(in: text) { keys.append($0) }
@@ -157,21 +192,33 @@ struct SearchIndex: Sendable {
         var text = text
         text.withUTF8 { bytes in
             var start = 0
-            var plain = true
+            var simple = true
             func piece(_ end: Int) {
                 guard start < end else { return }
-                let part = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                if plain { body(NameFolding.key(asciiWord: part)) }
-                else { for word in NameFolding.words(in: String(decoding: part, as: UTF8.self)) { body(word.key) } }
+                guard simple else {
+                    for word in NameFolding.words(in: String(decoding: bytes[start..<end], as: UTF8.self)) { body(word.key) }
+                    return
+                }
+                var run = -1
+                for index in start..<end {
+                    let byte = bytes[index]
+                    if byte >= 0x30 && byte <= 0x39 || byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A {
+                        if run < 0 { run = index }
+                    } else if run >= 0 {
+                        body(NameFolding.key(asciiWord: UnsafeBufferPointer(rebasing: bytes[run..<index])))
+                        run = -1
+                    }
+                }
+                if run >= 0 { body(NameFolding.key(asciiWord: UnsafeBufferPointer(rebasing: bytes[run..<end]))) }
             }
             for index in 0..<bytes.count {
                 let byte = bytes[index]
                 if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
                     piece(index)
                     start = index + 1
-                    plain = true
-                } else if plain && !(byte >= 0x30 && byte <= 0x39 || byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) {
-                    plain = false
+                    simple = true
+                } else if byte >= 0x80 || byte == 0x27 {
+                    simple = false
                 }
             }
             piece(bytes.count)
@@ -193,8 +240,9 @@ struct SearchIndex: Sendable {
         postings.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { term in
             var previous = -1
             let values = (postings[term] ?? []).map { posting -> String in
-                defer { previous = posting.document }
-                return String((posting.document - previous) * 8 + Int(posting.fields))
+                let document = Int(posting >> 3)
+                defer { previous = document }
+                return String((document - previous) * 8 + Int(posting & 7))
             }
             return (term, TerritoryData.quote(term) + ":[" + values.joined(separator: ",") + "]")
         }
@@ -222,10 +270,10 @@ struct SearchIndex: Sendable {
         return "[" + values.map(TerritoryData.quote).joined(separator: ",") + "]"
     }
 
-    /// The index files of `site`, and the body terms they were made from (see `sources`).
+    /// The index files of `site`, and the body terms they were made from (see `make`).
     static func files(_ site: SiteIndex, bodies: any NoteBodies, known: SearchTermCache)
         throws -> (files: [(path: String, text: String)], used: [ContentHash: BodyTerms]) {
-        let (sources, used) = try sources(site, bodies: bodies, known: known)
-        return (SearchIndex(sources: sources).files, used)
+        let (index, used) = try make(site, bodies: bodies, known: known)
+        return (index.files, used)
     }
 }

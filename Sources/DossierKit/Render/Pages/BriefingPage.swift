@@ -7,6 +7,8 @@ enum BriefingPage: SinglePageKind {
     static let route = ["briefing"]
     /// How far back "the last weeks" of events reach before the as-of day.
     static let recentDays = 56
+    /// How many of the newest notes are summarised: the page must print on a few sheets, whatever the site's size.
+    static let noteCount = 12
 
     struct Context: Codable {
         var asOf: DateValues?
@@ -22,6 +24,9 @@ enum BriefingPage: SinglePageKind {
         var recentWeeks: Int
         var notes: [NoteItem]
         var hasNotes: Bool
+        /// Set when there are more notes than the page summarises: "12 of 40 notes; the others are in the notes index."
+        var moreNotes: String?
+        var notesHref: String
     }
 
     struct Point: Codable {
@@ -54,7 +59,8 @@ enum BriefingPage: SinglePageKind {
         }
         let (recent, before) = recentEvents(site.events, asOf: site.asOf)
         let events = recent.map(item), earlier = before.map(item)
-        let notes = site.notes.map { NoteItem($0, root: root) }
+        let notes = site.notes.prefix(noteCount).map { NoteItem($0, root: root) }
+        let more = site.notes.count > noteCount ? "The newest \(noteCount) of \(site.notes.count) notes; the others are in the " : nil
         let points = site.config.summary.map { point in
             let note = point.note.flatMap { site.note($0.value) }
             return Point(text: point.text, noteTitle: note?.title, noteHref: note.map { root + NotePage.path($0.slug) })
@@ -64,7 +70,7 @@ enum BriefingPage: SinglePageKind {
             figures: figures, hasFigures: !figures.isEmpty,
             events: events, hasEvents: !events.isEmpty, earlier: earlier, hasEarlier: !earlier.isEmpty,
             recentWeeks: recentDays / 7,
-            notes: notes, hasNotes: !notes.isEmpty))
+            notes: notes, hasNotes: !notes.isEmpty, moreNotes: more, notesHref: root + NoteIndexPage.path("")))
     }
 
     /// The events that end within `recentDays` before `asOf` (and any on or after it), oldest first; when there
