@@ -70,7 +70,8 @@ public enum SiteBuild {
         }
         stopwatch.lap("load")
 
-        // Damaged cache files were ignored: said on this build, not recorded as the content's warnings.
+        // Damaged cache files were ignored: said on this build, not recorded as the content's warnings (the search
+        // terms' are found only when the index is made, below).
         let cacheWarnings = cache.damaged.map(\.warning)
 
         // Unchanged inputs and an output that still holds the last build: nothing to do.
@@ -122,7 +123,8 @@ public enum SiteBuild {
 
         let report = BuildReport(notes: index.notes.count, drafts: index.drafts.count, articles: index.articles.count, topics: index.topics.count,
                                  pages: plan.pageCount, files: keys.count, written: stats.written,
-                                 removed: stats.removed, warnings: (log.items + cacheWarnings).sorted(), timings: stopwatch.laps)
+                                 removed: stats.removed, warnings: (log.items + cache.damaged.map(\.warning)).sorted(),
+                                 timings: stopwatch.laps)
         cache.save(LastBuild(inputs: inputs, output: Publisher.hash(of: keys), notes: report.notes, drafts: report.drafts, articles: report.articles,
                              topics: report.topics, pages: report.pages, files: report.files, diagnostics: log.sorted))
         return report

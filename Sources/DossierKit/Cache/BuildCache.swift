@@ -10,12 +10,19 @@ final class BuildCache: ContentReuse, @unchecked Sendable {
     let bodies: CachedBodies
     private let notes: FileCache<StoredNote>
     private let articles: FileCache<Article>
-    /// What the last build's search index took from each body.
-    let searchTerms: SearchTermCache
+    /// What the last build's search index took from each body: read when first asked for, so that a build with
+    /// nothing to do does not decode it.
+    private(set) lazy var searchTerms: SearchTermCache = {
+        let name = SearchTermCache.fileName
+        do throws(CacheDamaged) { return try SearchTermCache.load(from: folder + "/" + name, name: ".dossier-cache/" + name) } catch {
+            damaged.append(error)
+            return SearchTermCache()
+        }
+    }()
     /// What the last successful build saw and made, if the cache records it.
     let lastBuild: LastBuild?
-    /// Cache files found damaged and ignored.
-    let damaged: [CacheDamaged]
+    /// Cache files found damaged and ignored (the search terms' once they are read).
+    private(set) var damaged: [CacheDamaged]
     private let lock: FileLock
     private let temporary: Bool
 
@@ -52,10 +59,6 @@ final class BuildCache: ContentReuse, @unchecked Sendable {
             .keeping { $0.body.offset <= size - $0.body.length }
         bodies = CachedBodies(store: store, refs: notes.entries.mapValues(\.value.body))
         articles = load("articles", CacheCoding.articleFormat, \.path, CacheCoding.readArticle)
-        do { searchTerms = try SearchTermCache.load(from: folder + "/" + SearchTermCache.fileName, name: ".dossier-cache/" + SearchTermCache.fileName) } catch {
-            damaged.append(error)
-            searchTerms = SearchTermCache()
-        }
         do { lastBuild = try LastBuild.load(from: folder + "/last-build", name: ".dossier-cache/last-build") } catch {
             damaged.append(error)
             lastBuild = nil
