@@ -4,7 +4,6 @@ timeline/index.html, and every source link of the timeline and of each topic's t
 site is fetched (and its #fragment must be an id of the page it reaches); an outside link must be a well-formed
 https address with a path (or a query naming the report). Prints what it checked; exits 1 on any problem.
 Usage: timeline.py content/events.yml http://127.0.0.1:PORT/briefing/"""
-import html
 import re
 import sys
 import urllib.request
@@ -123,7 +122,7 @@ def check_page(url):
 main_url = urljoin(base, "timeline/index.html")
 timeline = check_page(main_url)
 if timeline is not None:
-    listed = [" ".join(html.unescape(e["text"]).split()) for e in timeline.entries]
+    listed = [" ".join(e["text"].split()) for e in timeline.entries]
     wanted = events(events_file)
     missing = [text for text in wanted if " ".join(text.split()) not in listed]
     for text in missing:

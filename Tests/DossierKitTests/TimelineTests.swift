@@ -36,7 +36,7 @@ struct TimelineTests {
         #expect(entries.map(\.kind) == [.event, .article, .figure, .event, .figure, .article])
         #expect(entries.map(\.date.iso) == ["2024-08-06", "2024-08-20", "2024-09", "2025-03-13", "2025-03-13", "2025-03-13"])
         #expect(!entries.contains { $0.text == "Title of undated" }, "an article without a date has no place on it")
-        #expect(entries[2].text == "1,300 km² held." && entries[2].attribution == "Claimed by A general." && entries[2].by == "A general")
+        #expect(entries[2].text == "1,300 km² held." && entries[2].attribution == "Claimed by A general.")
         #expect(entries[3].attribution == "According to A ministry." && entries[0].attribution == nil)
         #expect(entries[5].page == ArticlePage.page("newer") && entries[5].sources == [.url("https://example.org/story/1")])
         #expect(entries[5].attribution == "Reported by An outlet.")

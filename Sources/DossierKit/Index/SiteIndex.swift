@@ -84,9 +84,7 @@ extension SiteIndex {
 
         var notes = content.notes.map { note in
             var note = note
-            var seen = Set<String>()
-            note.topics = note.topicRefs.compactMap { resolver.resolve($0, path: note.path, log: &log) }
-                .filter { seen.insert($0).inserted }
+            note.topics = resolver.resolve(note.topicRefs, path: note.path, log: &log)
             for source in note.sources where !articleIDs.contains(source.value) {
                 log.error(note.path, line: source.line, column: source.column,
                           CitedArticles.unknown(source.value, noun: "source article", among: Array(articleIDs)))
@@ -130,14 +128,11 @@ extension SiteIndex {
             : TerritorySeries(curated: [], extracted: [], undated: [])
         let resolved = content.events.map { event in
             var event = event
-            var seen = Set<String>()
-            event.topics = event.topicRefs.compactMap { resolver.resolve($0, path: "content/events.yml", log: &log) }
-                .filter { seen.insert($0).inserted }
+            event.topics = resolver.resolve(event.topicRefs, path: "content/events.yml", log: &log)
             return event
         }
         let events = CitedArticles(articles).checked(resolved, log: &log)
-        let dates = notes.map(\.date) + articles.compactMap(\.date) + territory.curated.map { $0.date.until ?? $0.date.start }
-            + events.map { $0.date.until ?? $0.date.start }
+        let dates = notes.map(\.date) + articles.compactMap(\.date) + territory.curated.map(\.date.last) + events.map(\.date.last)
         var index = SiteIndex(topics: topics, articles: articles, notes: notes, drafts: drafts, citations: citations,
                               topicEntries: entries, territory: territory, events: events,
                               asOf: dates.filter { $0.day != nil }.max(), config: content.config, parts: parts,

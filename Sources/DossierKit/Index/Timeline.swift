@@ -11,8 +11,6 @@ public struct TimelineEntry: Sendable, Hashable {
     public var approximate = false
     /// What happened; an article's title.
     public var text: String
-    /// Who says so: an event's `by`, a figure's claimant, an article's outlet.
-    public var by: String?
     /// Who says so, as a sentence: "According to ….", "Claimed by ….", "Reported by ….".
     public var attribution: String?
     /// Where it is reported. An article entry's own page is `page`; its sources are the original's address.
@@ -43,18 +41,18 @@ public enum Timeline {
     public static func entries(events: [TimelineEvent], figures: [TerritoryFigure], articles: [Article],
                                figureWording: String) -> [TimelineEntry] {
         let events = events.map { event in
-            TimelineEntry(kind: .event, date: event.date, approximate: event.approximate, text: event.text, by: event.by,
+            TimelineEntry(kind: .event, date: event.date, approximate: event.approximate, text: event.text,
                           attribution: event.by.map { "According to \($0)." }, sources: event.sources, page: nil,
                           topics: event.topics)
         }
         let figures = figures.map { figure in
             TimelineEntry(kind: .figure, date: figure.date, text: "\(NumberText.format(figure.areaKm2)) \(figureWording).",
-                          by: figure.claimant, attribution: sentence(figure.attribution), sources: [figure.source],
+                          attribution: sentence(figure.attribution), sources: [figure.source],
                           page: nil, topics: [])
         }
         let articles = articles.compactMap { article in
             article.date.map { day in
-                TimelineEntry(kind: .article, date: DateSpan(day), text: article.title ?? article.id, by: article.outlet,
+                TimelineEntry(kind: .article, date: DateSpan(day), text: article.title ?? article.id,
                               attribution: article.outlet.map { "Reported by \($0)." },
                               sources: article.url.map { [.url($0)] } ?? [], page: ArticlePage.page(article.id),
                               topics: article.topics)

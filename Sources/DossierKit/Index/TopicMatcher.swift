@@ -67,6 +67,12 @@ struct TopicResolver {
         names = topics.flatMap { [$0.name] + $0.aliases }
     }
 
+    /// The slugs of `refs`, each once, in the order first named; an unknown one is an error at its place.
+    func resolve(_ refs: [Located<String>], path: String, log: inout DiagnosticLog) -> [String] {
+        var seen = Set<String>()
+        return refs.compactMap { resolve($0, path: path, log: &log) }.filter { seen.insert($0).inserted }
+    }
+
     func resolve(_ ref: Located<String>, path: String, log: inout DiagnosticLog) -> String? {
         if let slug = byKeys[NameFolding.keys(of: ref.value)] { return slug }
         var message = "unknown topic '\(ref.value)'"

@@ -18,7 +18,7 @@ public struct TimelineEvent: Sendable, Hashable {
     public var line: Int
 
     /// "15 March 2025", or "about 15 February 2025" when the date is rough.
-    public var dateText: String { (approximate ? "about " : "") + date.display }
+    public var dateText: String { (approximate ? DateSpan.roughPrefix : "") + date.display }
 }
 
 /// Reads `content/events.yml`: a list of events, each with `date` (a day, a month or `first/last` days, any of them
@@ -27,8 +27,6 @@ public struct TimelineEvent: Sendable, Hashable {
 /// (a short label) and `topics` (a list, checked against `content/topics.yml` like a note's).
 enum EventLoader {
     static let fields = ["date", "event", "by", "source", "chart", "topics"]
-    /// The date's prefix for "the source gives it only roughly".
-    static let about = "about "
 
     static func load(_ text: String, path: String, log: inout DiagnosticLog) -> [TimelineEvent] {
         let items = YAMLFields.items(of: text, path: path, shape: "events.yml must be a list of events ('- date: …')", log: &log)
@@ -47,8 +45,8 @@ enum EventLoader {
             let chart = fields.string("chart", log: &log)
             let topicRefs = fields.stringList("topics", log: &log)
             guard let date, let text, !sourceTexts.isEmpty else { continue }
-            let approximate = date.value.hasPrefix(Self.about)
-            guard let span = DateSpan(iso: approximate ? String(date.value.dropFirst(Self.about.count)) : date.value) else {
+            let approximate = date.value.hasPrefix(DateSpan.roughPrefix)
+            guard let span = DateSpan(iso: approximate ? String(date.value.dropFirst(DateSpan.roughPrefix.count)) : date.value) else {
                 log.error(path, line: date.line, column: date.column, "'\(date.value)' is not a date: write 2025-03-13 "
                     + "for a day, 2024-10 for a month, or 2025-03-03/2025-03-11 for a range of days, after 'about ' "
                     + "when the source gives it only roughly")

@@ -25,6 +25,12 @@ public struct DateSpan: Sendable, Hashable {
         self.init(first, until: last)
     }
 
+    /// The range's last day; the day or the month itself otherwise.
+    public var last: Day { until ?? start }
+
+    /// What comes before a date its source gives only roughly, as editors write it in `events.yml` and readers see it.
+    static let roughPrefix = "about "
+
     /// Whether the date is one whole day.
     public var isDay: Bool { until == nil && start.day != nil }
 

@@ -24,9 +24,15 @@ enum BriefingPage: SinglePageKind {
         var recentWeeks: Int
         var notes: [NoteItem]
         var hasNotes: Bool
-        /// Set when there are more notes than the page summarises: "12 of 40 notes; the others are in the notes index."
-        var moreNotes: String?
-        var notesHref: String
+        /// Set when the site has more notes than the page summarises.
+        var moreNotes: MoreNotes?
+    }
+
+    /// "The newest 12 of 40 notes; the others are in the notes index."
+    struct MoreNotes: Codable {
+        var shown: Int
+        var total: Int
+        var href: String
     }
 
     struct Point: Codable {
@@ -60,7 +66,8 @@ enum BriefingPage: SinglePageKind {
         let (recent, before) = recentEvents(site.events, asOf: site.asOf)
         let events = recent.map(item), earlier = before.map(item)
         let notes = site.notes.prefix(noteCount).map { NoteItem($0, root: root) }
-        let more = site.notes.count > noteCount ? "The newest \(noteCount) of \(site.notes.count) notes; the others are in the " : nil
+        let more = site.notes.count > noteCount
+            ? MoreNotes(shown: noteCount, total: site.notes.count, href: root + NoteIndexPage.path("")) : nil
         let points = site.config.summary.map { point in
             let note = point.note.flatMap { site.note($0.value) }
             return Point(text: point.text, noteTitle: note?.title, noteHref: note.map { root + NotePage.path($0.slug) })
@@ -70,7 +77,7 @@ enum BriefingPage: SinglePageKind {
             figures: figures, hasFigures: !figures.isEmpty,
             events: events, hasEvents: !events.isEmpty, earlier: earlier, hasEarlier: !earlier.isEmpty,
             recentWeeks: recentDays / 7,
-            notes: notes, hasNotes: !notes.isEmpty, moreNotes: more, notesHref: root + NoteIndexPage.path("")))
+            notes: notes, hasNotes: !notes.isEmpty, moreNotes: more))
     }
 
     /// The events that end within `recentDays` before `asOf` (and any on or after it), oldest first; when there

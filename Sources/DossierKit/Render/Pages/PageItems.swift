@@ -14,8 +14,9 @@ struct DateValues: Codable {
     /// when the date is `approximate`.
     init(_ span: DateSpan, approximate: Bool = false) {
         iso = span.datetime
-        display = (approximate ? "about " : "") + span.display
-        short = (approximate ? "about " : "") + span.short
+        let prefix = approximate ? DateSpan.roughPrefix : ""
+        display = prefix + span.display
+        short = prefix + span.short
     }
 }
 
@@ -94,8 +95,9 @@ struct SourceItem: Codable {
     static func list(_ sources: [CitedSource], in site: SiteIndex, root: String) -> [SourceItem] {
         var items = sources.map { source in
             let link = SourceLink.make(source, in: site, root: root)
-            guard case let .article(_, paragraph?) = source else { return SourceItem(href: link.href, label: link.label, isExternal: link.external) }
-            return SourceItem(href: link.href, label: "\(link.label), ¶\(paragraph)", isExternal: link.external)
+            var label = link.label
+            if case let .article(_, paragraph?) = source { label += ", ¶\(paragraph)" }
+            return SourceItem(href: link.href, label: label, isExternal: link.external)
         }
         for i in items.indices.dropLast() { items[i].separator = "; " }
         return items

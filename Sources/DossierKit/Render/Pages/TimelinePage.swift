@@ -98,10 +98,10 @@ enum TimelineItems {
 
     /// "Events, territory figures and articles, oldest first: 42 entries from 6 August 2024 to 15 August 2025."
     static func lede(_ entries: [TimelineEntry], what: String) -> String {
-        guard let first = entries.first, let last = entries.max(by: { ($0.date.until ?? $0.date.start) < ($1.date.until ?? $1.date.start) }) else {
+        guard let first = entries.first, let last = entries.map(\.date.last).max() else {
             return "\(what): nothing dated yet."
         }
         let count = "\(entries.count) entr\(entries.count == 1 ? "y" : "ies")"
-        return "\(what), oldest first, by month: \(count) from \(first.date.display) to \((last.date.until ?? last.date.start).display)."
+        return "\(what), oldest first, by month: \(count) from \(first.date.display) to \(last.display)."
     }
 }
