@@ -36,9 +36,7 @@ public enum SiteBuild {
     static func build(site: URL, output: URL, options: BuildOptions, discardCache: Bool) throws -> BuildReport {
         var stopwatch = Stopwatch()
         var log = DiagnosticLog()
-        for folder in ["content", "templates"] where !isFolder(site.appendingPathComponent(folder)) {
-            log.error(folder, "missing folder '\(folder)/' in \(site.path)")
-        }
+        checkFolders(site, log: &log)
         if log.hasErrors { throw BuildFailed(diagnostics: log.sorted) }
 
         // Load: content (from the cache where files are unchanged), templates and assets.
@@ -58,8 +56,7 @@ public enum SiteBuild {
         } catch {
             throw BuildFailed(diagnostics: log.sorted + [Diagnostic(.error, ".dossier-cache", "\(error)")])
         }
-        let templates = Templates.load(from: site.appendingPathComponent("templates"), site: siteFiles, log: &log)
-        let assets = OutputPlan.assets(in: site.appendingPathComponent("templates/assets"), site: siteFiles, log: &log)
+        let (templates, assets) = loadTemplates(siteFiles, log: &log)
         var publisher: Publisher?
         do {
             let inputs = ["content", "templates"].map(site.appendingPathComponent)
@@ -75,8 +72,7 @@ public enum SiteBuild {
         let cacheWarnings = cache.damaged.map(\.warning)
 
         // Unchanged inputs and an output that still holds the last build: nothing to do.
-        let inputs = [templates?.fingerprint ?? ContentHash(""), assetsHash(assets), LastBuild.program]
-            .reduce(content.inputHash) { $0.combined($1) }
+        let inputs = inputsHash(content, templates: templates, assets: assets)
         if let last = cache.lastBuild, last.inputs == inputs, !log.hasErrors, templates != nil,
            let publisher, publisher.currentOutputHash() == last.output {
             publisher.removeLeftovers()
@@ -86,9 +82,7 @@ public enum SiteBuild {
         }
 
         // Index, then check what content links to and the templates the pages need against it.
-        let index = SiteIndex.build(content, log: &log)
-        LinkCheck(index: index, files: Set(index.dataFiles.map { $0.path } + assets.keys), templates: templates).run(log: &log)
-        templates?.checkPresent(index.pageKinds.map { $0.name }, log: &log)
+        let index = checkedIndex(content, templates: templates, assets: assets, log: &log)
         stopwatch.lap("index")
         guard let templates, let publisher, !log.hasErrors else { throw BuildFailed(diagnostics: log.sorted) }
         let renderer = PageRenderer(templates: templates, index: index, bodies: cache.bodies)
@@ -128,6 +122,33 @@ public enum SiteBuild {
         cache.save(LastBuild(inputs: inputs, output: Publisher.hash(of: keys), notes: report.notes, drafts: report.drafts, articles: report.articles,
                              topics: report.topics, pages: report.pages, files: report.files, diagnostics: log.sorted))
         return report
+    }
+
+    /// Both folders a site needs.
+    static func checkFolders(_ site: URL, log: inout DiagnosticLog) {
+        for folder in ["content", "templates"] where !isFolder(site.appendingPathComponent(folder)) {
+            log.error(folder, "missing folder '\(folder)/' in \(site.path)")
+        }
+    }
+
+    /// The templates (`nil` when they have errors) and the static files of `templates/assets/`.
+    static func loadTemplates(_ siteFiles: SiteFiles, log: inout DiagnosticLog) -> (Templates?, [String: Data]) {
+        (Templates.load(from: siteFiles.site.appendingPathComponent("templates"), site: siteFiles, log: &log),
+         OutputPlan.assets(in: siteFiles.site.appendingPathComponent("templates/assets"), site: siteFiles, log: &log))
+    }
+
+    /// The content indexed, with what it links to and the templates its pages need checked against the index.
+    static func checkedIndex(_ content: SiteContent, templates: Templates?, assets: [String: Data], reuse: IndexReuse? = nil,
+                             log: inout DiagnosticLog) -> SiteIndex {
+        let index = SiteIndex.build(content, reuse: reuse, log: &log)
+        LinkCheck(index: index, files: Set(index.dataFiles.map { $0.path } + assets.keys), templates: templates).run(log: &log)
+        templates?.checkPresent(index.pageKinds.map { $0.name }, log: &log)
+        return index
+    }
+
+    /// Everything a build's output is made from: the content, the templates, the static files and this program.
+    static func inputsHash(_ content: SiteContent, templates: Templates?, assets: [String: Data]) -> ContentHash {
+        [templates?.fingerprint ?? ContentHash(""), assetsHash(assets), LastBuild.program].reduce(content.inputHash) { $0.combined($1) }
     }
 
     static func assetsHash(_ assets: [String: Data]) -> ContentHash {

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct Dossier: ParsableCommand {
+struct Dossier: AsyncParsableCommand {
     /// The one place the version is written; `dossier --version` prints it.
     static let version = "0.12.0"
 
@@ -9,7 +9,7 @@ struct Dossier: ParsableCommand {
         commandName: "dossier",
         abstract: "Builds a briefing website from news articles and Markdown notes.",
         version: version,
-        subcommands: [Build.self, Inspect.self, MarkdownWorkerCommand.self],
+        subcommands: [Build.self, Serve.self, Inspect.self, MarkdownWorkerCommand.self],
         defaultSubcommand: Build.self
     )
 }

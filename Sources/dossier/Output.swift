@@ -3,6 +3,11 @@ import Foundation
 
 /// What the commands print: results on standard output, problems and timings on standard error.
 enum Output {
+    /// One line on standard output, written at once (a server's output is read as it goes).
+    static func line(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
     /// One line on standard error.
     static func error(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))

@@ -8,10 +8,10 @@ public struct SiteIndex: Sendable {
     /// Notes marked `draft: true`, newest first: checked like the others (topics, sources, their own links) but on
     /// no page, in no list and no link target. This split is the one place where being a draft has an effect.
     public var drafts: [Note]
-    /// Article id → notes that cite it, newest first.
-    public var citations: [String: [Note]]
-    /// Topic slug → its pages, newest first.
-    public var topicEntries: [String: [Entry]]
+    /// Topic slug → how many pages it lists (`entries(of:)` lists them).
+    public var topicCounts: [String: Int]
+    /// Who cites what, and what each topic lists: made when first asked for.
+    var crossReferences: CrossReferences
     public var territory: TerritorySeries
     /// The events of `content/events.yml`, oldest first, their article sources checked.
     public var events: [TimelineEvent]
@@ -35,6 +35,8 @@ public struct SiteIndex: Sendable {
         public var date: Day?
         public var summary: String?
         public var page: SitePage
+        /// A draft note shown by `dossier serve`.
+        public var draft = false
     }
 
     /// Article id → position in `articles`.
@@ -63,12 +65,19 @@ public struct SiteIndex: Sendable {
     /// The draft whose slug is `slug`, if any.
     public func draft(_ slug: String) -> Note? { draftPositions[slug].map { drafts[$0] } }
 
+    /// The notes that cite the article `id`, newest first.
+    public func notesCiting(_ id: String) -> [Note] { (crossReferences.citations[id] ?? []).map { notes[$0] } }
+
+    /// The pages listed under the topic `slug`, newest first.
+    public func entries(of slug: String) -> [Entry] { crossReferences.entries[slug] ?? [] }
+
     public func article(_ id: String) -> Article? { articlePositions[id].map { articles[$0] } }
     public func topic(_ slug: String) -> Topic? { topicsBySlug[slug] }
 }
 
 extension SiteIndex {
-    public static func build(_ content: SiteContent, log: inout DiagnosticLog) -> SiteIndex {
+    /// `reuse`: what an earlier indexing in this process found that this one may take instead of finding it again.
+    public static func build(_ content: SiteContent, reuse: IndexReuse? = nil, log: inout DiagnosticLog) -> SiteIndex {
         let resolver = TopicResolver(topics: content.topics)
 
         var articles = content.articles.map { article in
@@ -96,27 +105,8 @@ extension SiteIndex {
         checkUniqueURLs(articles: articles, notes: notes, log: &log)
         let drafts = notes.filter(\.isDraft)
         notes.removeAll(where: \.isDraft)
-
-        var citations: [String: [Note]] = [:]
-        for note in notes {
-            for source in Set(note.sources.map(\.value)) { citations[source, default: []].append(note) }
-        }
-        var entries: [String: [Entry]] = [:]
-        for note in notes {
-            for slug in note.topics {
-                entries[slug, default: []].append(Entry(kind: .note, title: note.title, date: note.date,
-                                                        summary: note.summary, page: NotePage.page(note.slug)))
-            }
-        }
-        for article in articles {
-            for slug in article.topics {
-                entries[slug, default: []].append(Entry(kind: .article, title: article.title ?? article.id,
-                                                        date: article.date, summary: article.summary,
-                                                        page: ArticlePage.page(article.id)))
-            }
-        }
-        for (key, list) in entries { entries[key] = newestFirst(list, date: \.date.sortKey, id: \.page.path) }
-        for topic in content.topics where entries[topic.slug] == nil {
+        let counts = CrossReferences.counts(notes: notes, articles: articles)
+        for topic in content.topics where counts[topic.slug] == nil {
             log.warning("content/topics.yml", "topic '\(topic.name)' has no notes or articles")
         }
         let topics = content.topics.sorted { $0.name.lowercased() < $1.name.lowercased() }
@@ -124,7 +114,8 @@ extension SiteIndex {
         let navigation = SiteSections.navigation(content.config, parts: parts, log: &log)
         checkKeyPoints(content.config.summary, notes: notes, drafts: drafts, log: &log)
         let territory = parts.contains(.territory)
-            ? TerritoryIndex.build(content.territory ?? [], articles: articles, focus: content.config.territory.focus, log: &log)
+            ? TerritoryIndex.build(content.territory ?? [], articles: articles, focus: content.config.territory.focus,
+                                  reuse: reuse, log: &log)
             : TerritorySeries(curated: [], extracted: [], undated: [])
         let resolved = content.events.map { event in
             var event = event
@@ -133,8 +124,8 @@ extension SiteIndex {
         }
         let events = CitedArticles(articles).checked(resolved, log: &log)
         let dates = notes.map(\.date) + articles.compactMap(\.date) + territory.curated.map(\.date.last) + events.map(\.date.last)
-        var index = SiteIndex(topics: topics, articles: articles, notes: notes, drafts: drafts, citations: citations,
-                              topicEntries: entries, territory: territory, events: events,
+        var index = SiteIndex(topics: topics, articles: articles, notes: notes, drafts: drafts, topicCounts: counts,
+                              crossReferences: CrossReferences(notes: notes, articles: articles), territory: territory, events: events,
                               asOf: dates.filter { $0.day != nil }.max(), config: content.config, parts: parts,
                               navigation: navigation)
         index.articlePositions = Dictionary(articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -144,6 +135,20 @@ extension SiteIndex {
         index.timeline = Timeline.entries(events: events, figures: territory.curated, articles: articles,
                                           figureWording: content.config.territory.axisLabel)
         index.timelineTopics = Timeline.topicCounts(index.timeline)
+        return index
+    }
+
+    /// The index with its drafts published among the notes, each still marked a draft: what `dossier serve` shows,
+    /// after the checks have run on the index as the build sees it.
+    public func showingDrafts() -> SiteIndex {
+        guard !drafts.isEmpty else { return self }
+        var index = self
+        index.notes = Self.newestFirst(notes + drafts, date: \.date.sortKeyValue, id: \.slug)
+        index.drafts = []
+        index.draftPositions = [:]
+        index.notePositions = Dictionary(index.notes.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        index.topicCounts = CrossReferences.counts(notes: index.notes, articles: articles)
+        index.crossReferences = CrossReferences(notes: index.notes, articles: articles)
         return index
     }
 
@@ -162,8 +167,8 @@ extension SiteIndex {
     /// Newest first, ties broken by id, so that the order never depends on file order. The keys are read once
     /// and sorted with the items' positions, instead of moving whole values around or making a page's path at
     /// every comparison.
-    static func newestFirst<T>(_ items: [T], date: KeyPath<T, Int>, id: KeyPath<T, String>) -> [T] {
-        items.indices.map { (items[$0][keyPath: date], items[$0][keyPath: id], $0) }
+    static func newestFirst<T>(_ items: [T], date: (T) -> Int, id: (T) -> String) -> [T] {
+        items.indices.map { (date(items[$0]), id(items[$0]), $0) }
             .sorted { ($0.0, $1.1) > ($1.0, $0.1) }
             .map { items[$0.2] }
     }

@@ -1,6 +1,7 @@
 /// The territory series: curated rows checked against the articles, and the figures found in article text.
 enum TerritoryIndex {
-    static func build(_ curated: [TerritoryFigure], articles: [Article], focus: [String], log: inout DiagnosticLog) -> TerritorySeries {
+    static func build(_ curated: [TerritoryFigure], articles: [Article], focus: [String], reuse: IndexReuse? = nil,
+                      log: inout DiagnosticLog) -> TerritorySeries {
         let cited = CitedArticles(articles)
         var checked: [TerritoryFigure] = []
         for var figure in curated {
@@ -21,17 +22,21 @@ enum TerritoryIndex {
             checked.append(figure)
         }
         let sorted = DateSpan.sorted(checked, by: \.date)
-        let (dated, undated) = extract(from: articles, focus: focus)
+        let (dated, undated) = extract(from: articles, focus: focus, reuse: reuse)
         return TerritorySeries(curated: sorted, extracted: dated, undated: undated)
     }
 
     /// Figures of ground held, and peaks, stated in the articles: those of dated articles oldest first, the
     /// others by article. Gains, region sizes and other regions are no statement of what was held.
-    static func extract(from articles: [Article], focus: [String]) -> ([TerritoryFigure], [UndatedFigure]) {
+    static func extract(from articles: [Article], focus: [String], reuse: IndexReuse? = nil) -> ([TerritoryFigure], [UndatedFigure]) {
         var dated: [(TerritoryFigure, Int)] = []
         var undated: [(UndatedFigure, Int)] = []
-        for article in articles {
-            let figures = AreaExtractor.figures(in: article.paragraphs, focus: focus)
+        // Each article's text on its own, on every core.
+        let found = Parallel.map(articles) { article in
+            reuse?.areaFigures(in: article.paragraphs, focus: focus) ?? AreaExtractor.figures(in: article.paragraphs, focus: focus)
+        }
+        reuse?.endIndexing()
+        for (article, figures) in zip(articles, found) {
             for figure in figures where figure.kind == .held || figure.kind == .peak {
                 let quote = figure.quotes[0]
                 let claimant = figure.claimant ?? article.outlet ?? ""

@@ -55,6 +55,8 @@ public struct TopicMatcher: Sendable {
 /// one key) to a topic.
 struct TopicResolver {
     private var byKeys: [[String]: String] = [:]
+    /// Each term exactly as the topics file spells it: what most references are, found without folding them.
+    private var bySpelling: [String: String] = [:]
     private let names: [String]
 
     init(topics: [Topic]) {
@@ -62,6 +64,11 @@ struct TopicResolver {
             for term in [topic.name, topic.slug] + topic.aliases {
                 let keys = NameFolding.keys(of: term)
                 if !keys.isEmpty { byKeys[keys] = topic.slug }
+            }
+        }
+        for topic in topics {
+            for term in [topic.name, topic.slug] + topic.aliases {
+                if let slug = byKeys[NameFolding.keys(of: term)] { bySpelling[term] = slug }
             }
         }
         names = topics.flatMap { [$0.name] + $0.aliases }
@@ -74,7 +81,7 @@ struct TopicResolver {
     }
 
     func resolve(_ ref: Located<String>, path: String, log: inout DiagnosticLog) -> String? {
-        if let slug = byKeys[NameFolding.keys(of: ref.value)] { return slug }
+        if let slug = bySpelling[ref.value] ?? byKeys[NameFolding.keys(of: ref.value)] { return slug }
         var message = "unknown topic '\(ref.value)'"
         if let near = Suggest.closest(to: ref.value, among: names) { message += "; did you mean '\(near)'?" }
         log.error(path, line: ref.line, column: ref.column, message)

@@ -17,6 +17,15 @@ protocol ContentReuse: Sendable {
     /// Whether a note at `path` might be reused, whatever its hash: notes that cannot are counted before any is
     /// read, to start the Markdown workers they need.
     func mayReuseNote(at path: String) -> Bool
+    /// The entry of the file at `path` when it is known unchanged since it was read, so that it is not read again
+    /// (`dossier serve`, told what changed by its file watcher); `nil` to read the file.
+    func unchangedArticle(at path: String) -> LoadedFile<Article>?
+    func unchangedNote(at path: String) -> LoadedFile<Note>?
+}
+
+extension ContentReuse {
+    func unchangedArticle(at path: String) -> LoadedFile<Article>? { nil }
+    func unchangedNote(at path: String) -> LoadedFile<Note>? { nil }
 }
 
 /// Nothing to reuse: every file is parsed (a build from memory).

@@ -31,3 +31,28 @@ final class MemoryBodies: NoteBodies, @unchecked Sendable {
     /// What a missing body is reported as.
     static let name = "note bodies in memory"
 }
+
+/// The bodies `dossier serve` renders from: those of the notes loaded when it started, read from the site's cache
+/// (which it no longer writes), and those of notes parsed since, in memory. Safe to use from several threads.
+final class SessionBodies: NoteBodies, @unchecked Sendable {
+    private let base: (any NoteBodies)?
+    private var kept: [String: String] = [:]
+    private let lock = NSLock()
+
+    init(base: (any NoteBodies)?) { self.base = base }
+
+    func keep(_ html: String, for path: String) {
+        lock.withLock { kept[path] = html }
+    }
+
+    func body(of note: Note) throws(CacheDamaged) -> String {
+        if let html = lock.withLock({ kept[note.path] }), ContentHash(html) == note.bodyHash { return html }
+        guard let base else { throw CacheDamaged(file: MemoryBodies.name) }
+        return try base.body(of: note)
+    }
+
+    /// Drops the bodies kept for notes that are no longer at these paths.
+    func keepOnly(_ paths: [String: Int]) {
+        lock.withLock { kept = kept.filter { paths[$0.key] != nil } }
+    }
+}

@@ -5,29 +5,34 @@ public enum SiteLoader {
     /// Reads the site's content. Files `reuse` knows by their hash are not parsed again; the body of every note
     /// parsed is given to `bodies` as soon as it is rendered, so that bodies are never all in memory at once. The
     /// entries come back with the content for a caching layer to remember; the loader itself saves nothing.
+    /// `engine`: where notes are parsed, when the caller keeps one between loads (`dossier serve`, whose worker
+    /// stays warm); otherwise the loader starts one from `options` and stops it when done.
     static func load(_ siteFiles: SiteFiles, reuse: any ContentReuse = NoReuse(), bodies: any NoteBodies,
-                     options: BuildOptions = BuildOptions(), log: inout DiagnosticLog) throws -> LoadedSite {
+                     options: BuildOptions = BuildOptions(), engine: MarkdownEngine? = nil,
+                     log: inout DiagnosticLog) throws -> LoadedSite {
         let content = siteFiles.site.appendingPathComponent("content")
         let (config, configText) = readConfig(siteFiles, log: &log)
-        let topicsText = readOptional(content, "topics.yml", from: siteFiles, log: &log, missing: "no topics file; pages will have no topics")
-        let topics = topicsText.map { TopicLoader.load($0, path: "content/topics.yml", log: &log) } ?? []
+        let topicsText = readOptional(content, TopicLoader.fileName, from: siteFiles, log: &log, missing: "no topics file; pages will have no topics")
+        let topics = topicsText.map { TopicLoader.load($0, path: TopicLoader.path, log: &log) } ?? []
 
         // Note Markdown is parsed in worker processes when the options name an executable; they end with the notes.
         // Notes that cannot be reused (all of them in a first build) need them: they start while the articles load.
-        let noteFiles = files(in: content.appendingPathComponent("notes"), ending: ".md", path: "content/notes", log: &log)
-        let markdown = MarkdownEngine(options)
-        defer { markdown.stop() }
-        markdown.workers?.prestart(jobs: noteFiles.count { !reuse.mayReuseNote(at: "content/notes/" + $0.0) })
+        let notesFolder = content.appendingPathComponent("notes"), articlesFolder = content.appendingPathComponent("articles")
+        let noteFiles = names(in: notesFolder, ending: ".md", path: "content/notes", log: &log)
+        let markdown = engine ?? MarkdownEngine(options)
+        defer { if engine == nil { markdown.stop() } }
+        markdown.workers?.prestart(jobs: noteFiles.count { !reuse.mayReuseNote(at: "content/notes/" + $0) })
 
         // Files are read and parsed on every core; each keeps its own log, merged in file order.
-        let articleFiles = files(in: content.appendingPathComponent("articles"), ending: ".txt", path: "content/articles", log: &log)
+        let articleFiles = names(in: articlesFolder, ending: ".txt", path: "content/articles", log: &log)
         // What topics an article names depends on the topics too: their file is part of each article's hash.
         let matcher = TopicMatcher(topics: topics)
-        let articleEntries = try loadFiles(articleFiles, in: "content/articles", from: siteFiles, reuse: reuse.article,
-                                           salt: ContentHash(topicsText ?? ""), log: &log) { text, path, name, fileLog in
+        let articleEntries = try loadFiles(articleFiles, in: "content/articles", at: articlesFolder, from: siteFiles, reuse: reuse.article,
+                                           unchanged: reuse.unchangedArticle, salt: ContentHash(topicsText ?? ""), log: &log) { text, path, name, fileLog in
             ArticleLoader.load(text, path: path, id: String(name.dropLast(4)), matcher: matcher, log: &fileLog)
         }
-        let noteEntries = try loadFiles(noteFiles, in: "content/notes", from: siteFiles, reuse: reuse.note, log: &log,
+        let noteEntries = try loadFiles(noteFiles, in: "content/notes", at: notesFolder, from: siteFiles, reuse: reuse.note,
+                                        unchanged: reuse.unchangedNote, log: &log,
                                         refuse: { markdown.limits.sizeProblem(bytes: $0)?.message },
                                         start: { text, path, name, fileLog in
             NoteLoader.start(text, path: path, stem: String(name.dropLast(3)), log: &fileLog, markdown: markdown)
@@ -56,14 +61,15 @@ public enum SiteLoader {
     /// Reads `files` on every core. A file whose hash (combined with `salt`) `reuse` knows gives the value it
     /// offers (and replays its warnings); any other is decoded and handed to `parse`. Entries come back in file
     /// order. A file whose size `refuse` gives a reason against is an error, and is not read.
-    static func loadFiles<Value>(_ files: [(String, URL)], in folder: String, from siteFiles: SiteFiles,
+    static func loadFiles<Value>(_ files: [String], in folder: String, at folderURL: URL, from siteFiles: SiteFiles,
                                  reuse: (String, ContentHash) -> LoadedFile<Value>?,
+                                 unchanged: (String) -> LoadedFile<Value>? = { _ in nil },
                                  salt: ContentHash? = nil, log: inout DiagnosticLog,
                                  refuse: ((Int) -> String?)? = nil,
                                  parse: (String, String, String, inout DiagnosticLog) throws -> Value?) throws -> [LoadedFile<Value>] {
-        let loaded = try Parallel.map(files) { name, url -> (LoadedFile<Value>?, DiagnosticLog) in
+        let loaded = try Parallel.map(files) { name -> (LoadedFile<Value>?, DiagnosticLog) in
             var fileLog = DiagnosticLog()
-            switch readFile(name, url, in: folder, from: siteFiles, reuse: reuse, salt: salt, refuse: refuse, log: &fileLog) {
+            switch readFile(name, in: folder, at: folderURL, from: siteFiles, reuse: reuse, unchanged: unchanged, salt: salt, refuse: refuse, log: &fileLog) {
             case .reused(let entry): return (entry, fileLog)
             case .text(let text, let hash):
                 let path = "\(folder)/\(name)"
@@ -79,16 +85,17 @@ public enum SiteLoader {
     /// As above, parsing in two steps: `start` on every file of a batch, then `finish` (given the file's hash) on
     /// each, so that what `start` hands off (a note's Markdown, to workers) proceeds while the next files are
     /// started. A batch is finished only after the next one is started; batches bound the work in hand.
-    static func loadFiles<Started, Value>(_ files: [(String, URL)], in folder: String, from siteFiles: SiteFiles,
+    static func loadFiles<Started, Value>(_ files: [String], in folder: String, at folderURL: URL, from siteFiles: SiteFiles,
                                           reuse: (String, ContentHash) -> LoadedFile<Value>?,
+                                          unchanged: (String) -> LoadedFile<Value>? = { _ in nil },
                                           log: inout DiagnosticLog, refuse: ((Int) -> String?)?,
                                           start: (String, String, String, inout DiagnosticLog) throws -> Started?,
                                           finish: (Started, ContentHash, inout DiagnosticLog) throws -> Value?) throws -> [LoadedFile<Value>] {
         typealias Begun = (entry: LoadedFile<Value>?, started: (Started, ContentHash)?, log: DiagnosticLog)
-        func begin(_ batch: ArraySlice<(String, URL)>) throws -> [Begun] {
-            try Parallel.map(Array(batch)) { name, url -> Begun in
+        func begin(_ batch: ArraySlice<String>) throws -> [Begun] {
+            try Parallel.map(Array(batch)) { name -> Begun in
                 var fileLog = DiagnosticLog()
-                switch readFile(name, url, in: folder, from: siteFiles, reuse: reuse, salt: nil, refuse: refuse, log: &fileLog) {
+                switch readFile(name, in: folder, at: folderURL, from: siteFiles, reuse: reuse, unchanged: unchanged, salt: nil, refuse: refuse, log: &fileLog) {
                 case .reused(let entry): return (entry, nil, fileLog)
                 case .text(let text, let hash):
                     return (nil, try start(text, "\(folder)/\(name)", name, &fileLog).map { ($0, hash) }, fileLog)
@@ -129,11 +136,16 @@ public enum SiteLoader {
 
     /// The reused entry for the file, or its text and hash to parse it; `nil`, with the problem in `log`, when it
     /// is refused or cannot be read.
-    static func readFile<Value>(_ name: String, _ url: URL, in folder: String, from siteFiles: SiteFiles,
-                                reuse: (String, ContentHash) -> LoadedFile<Value>?, salt: ContentHash?,
+    static func readFile<Value>(_ name: String, in folder: String, at folderURL: URL, from siteFiles: SiteFiles,
+                                reuse: (String, ContentHash) -> LoadedFile<Value>?,
+                                unchanged: (String) -> LoadedFile<Value>? = { _ in nil }, salt: ContentHash?,
                                 refuse: ((Int) -> String?)?, log: inout DiagnosticLog) -> FileRead<Value>? {
         let path = "\(folder)/\(name)"
-        guard let data = siteFiles.data(at: url, path: path, refuse: refuse, log: &log) else { return nil }
+        if let entry = unchanged(path) {
+            for diagnostic in entry.diagnostics { log.append(diagnostic) }
+            return .reused(entry)
+        }
+        guard let data = siteFiles.data(at: folderURL.appendingPathComponent(name), path: path, refuse: refuse, log: &log) else { return nil }
         let bytesHash = data.withUnsafeBytes { ContentHash($0) }
         let hash = salt.map(bytesHash.combined) ?? bytesHash
         if let entry = reuse(path, hash) {
@@ -166,17 +178,16 @@ public enum SiteLoader {
     /// depend on the order the file system lists them in.
     static func files(in folder: URL, ending: String) -> [(String, URL)] {
         var log = DiagnosticLog()
-        return files(in: folder, ending: ending, path: "", log: &log)
+        return names(in: folder, ending: ending, path: "", log: &log).map { ($0, folder.appendingPathComponent($0)) }
     }
 
-    /// As above, reporting a folder that exists but cannot be listed (a symbolic-link loop, say).
-    static func files(in folder: URL, ending: String, path: String, log: inout DiagnosticLog) -> [(String, URL)] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
+    /// The names of those files, reporting a folder that exists but cannot be listed (a symbolic-link loop, say).
+    static func names(in folder: URL, ending: String, path: String, log: inout DiagnosticLog) -> [String] {
+        guard let names = Paths.names(in: folder.path) else {
             if let problem = FileProblem.describe(folder), problem != "is a folder, not a file" { log.error(path, problem) }
             return []
         }
         return names.filter { $0.hasSuffix(ending) && !$0.hasPrefix(".") }.sorted()
-            .map { ($0, folder.appendingPathComponent($0)) }
     }
 
     static func readText(_ url: URL, path: String, from siteFiles: SiteFiles, log: inout DiagnosticLog) -> String? {

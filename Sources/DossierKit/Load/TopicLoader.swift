@@ -3,6 +3,9 @@ import Yams
 /// Reads `content/topics.yml`: a list of topics, each with `name`, optional `slug`, `aliases`, `description`.
 enum TopicLoader {
     static let fields = ["name", "slug", "aliases", "description"]
+    static let fileName = "topics.yml"
+    /// Where the file is, as diagnostics and the file watcher name it.
+    static let path = "content/" + fileName
 
     static func load(_ text: String, path: String, log: inout DiagnosticLog) -> [Topic] {
         let items = YAMLFields.items(of: text, path: path, shape: "topics.yml must be a list of topics ('- name: …')", log: &log)

@@ -7,6 +7,8 @@ import Foundation
 struct OutputPlan: Sendable {
     enum Source: Sendable {
         case page(SitePage)
+        /// Made from the index when asked for, like a page.
+        case dataFile(any DataFileKind.Type)
         case data(String)
         case asset(Data)
     }
@@ -21,7 +23,7 @@ struct OutputPlan: Sendable {
     init(renderer: PageRenderer, assets: [String: Data], generated: [(path: String, text: String)] = []) {
         self.renderer = renderer
         let pages = renderer.index.pages.map { ($0.path, Source.page($0)) }
-        let data = renderer.index.dataFiles.map { ($0.path, Source.data($0.text(renderer.index))) }
+        let data = renderer.index.dataFiles.map { ($0.path, Source.dataFile($0)) }
             + generated.map { ($0.path, Source.data($0.text)) }
         let statics = assets.keys.sorted().map { ($0, Source.asset(assets[$0] ?? Data())) }
         let all = pages + data + statics
@@ -30,19 +32,26 @@ struct OutputPlan: Sendable {
         pageCount = pages.count
     }
 
+    /// Whether the site has a file at `path`.
+    func has(_ path: String) -> Bool { sources[path] != nil }
+
     /// The file at `path`: its key, made from exactly what it will hold, and its bytes.
     func file(at path: String) -> Publisher.File? {
         switch sources[path] {
         case .page(let page):
-            guard let value = PageRenderer.value(of: page, in: renderer.index) else { return nil }
+            guard let value = PageRenderer.value(of: page, in: renderer.index, live: renderer.live) else { return nil }
             let renderer = self.renderer
             return Publisher.File(key: renderer.key(of: page, value)) { Data(try renderer.render(value).utf8) }
-        case .data(let text):
-            return Publisher.File(key: ContentHash(PageCode.encode(.file(path))).combined(ContentHash(text))) { Data(text.utf8) }
+        case .dataFile(let kind): return Self.data(kind.text(renderer.index), at: path)
+        case .data(let text): return Self.data(text, at: path)
         case .asset(let bytes):
             return Publisher.File(key: bytes.withUnsafeBytes { ContentHash($0) }) { bytes }
         case nil: return nil
         }
+    }
+
+    private static func data(_ text: String, at path: String) -> Publisher.File {
+        Publisher.File(key: ContentHash(PageCode.encode(.file(path))).combined(ContentHash(text))) { Data(text.utf8) }
     }
 
     /// The files of `templates/assets/`, as `assets/<name>`; each must be a regular file of the site.

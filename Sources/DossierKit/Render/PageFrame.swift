@@ -14,6 +14,23 @@ struct PageFrame: Codable {
     /// No script, no fetch, no form posting anywhere: what every page but the search page allows.
     static let standardPolicy = "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'"
 
+    /// `policy` as `dossier serve` sends it: scripts and connections from the page's own host allowed too, for the
+    /// live-reload script (`LiveReload`) and its event stream; every other directive as it was.
+    static func livePolicy(_ policy: String) -> String {
+        var directives = policy.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        for name in ["script-src", "connect-src"] {
+            let allowed = name + " 'self'"
+            if let at = directives.firstIndex(where: { $0 == name || $0.hasPrefix(name + " ") }) {
+                if !directives[at].split(separator: " ").contains("'self'") {
+                    directives[at] = directives[at].replacingOccurrences(of: " 'none'", with: "") + " 'self'"
+                }
+            } else {
+                directives.append(allowed)
+            }
+        }
+        return directives.joined(separator: "; ")
+    }
+
     struct SiteValues: Codable {
         var title: String
         var description: String?

@@ -6,6 +6,8 @@ struct PageRenderer: Sendable {
     let templates: Templates
     let index: SiteIndex
     let bodies: any NoteBodies
+    /// Pages for `dossier serve`: each page's policy also lets the live-reload script run and listen.
+    var live = false
 
     /// A page's template, and the value it receives.
     struct PageValue: Sendable {
@@ -14,14 +16,15 @@ struct PageRenderer: Sendable {
     }
 
     /// The template and value of `page`; `nil` when the site has no such page.
-    static func value(of page: SitePage, in index: SiteIndex) -> PageValue? {
+    static func value(of page: SitePage, in index: SiteIndex, live: Bool = false) -> PageValue? {
         guard let kind = PageKinds.kind(named: page.kind) else { return nil }
-        return value(kind, key: page.key, in: index)
+        return value(kind, key: page.key, in: index, live: live)
     }
 
-    private static func value<Kind: PageKind>(_ kind: Kind.Type, key: String, in index: SiteIndex) -> PageValue? {
+    private static func value<Kind: PageKind>(_ kind: Kind.Type, key: String, in index: SiteIndex, live: Bool) -> PageValue? {
         guard let view = kind.view(key, in: index) else { return nil }
-        let frame = PageFrame(kind, key: key, title: view.title, site: index)
+        var frame = PageFrame(kind, key: key, title: view.title, site: index)
+        if live { frame.csp = HTMLFragment(PageFrame.livePolicy(kind.contentSecurityPolicy)) }
         guard case .map(var map) = TemplateEncoder.encode(frame) else { return nil }
         if case .map(let own) = TemplateEncoder.encode(view.context) {
             for (name, value) in zip(own.keys, own.values) { map.append(name, value) }

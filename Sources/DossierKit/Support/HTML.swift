@@ -1,7 +1,7 @@
 /// Escaping for HTML and SVG text and attribute values the build writes itself (templates escape their own).
-enum HTML {
+public enum HTML {
     /// `& < > " '` as entities, on bytes: text without them is returned as it is.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var utf8 = text
         return utf8.withUTF8 { bytes in
             guard bytes.contains(where: isSpecial) else { return text }

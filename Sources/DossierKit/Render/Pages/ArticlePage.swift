@@ -53,7 +53,7 @@ enum ArticlePage: PageKind {
     static func view(_ key: String, in site: SiteIndex) -> (title: String, context: Context)? {
         guard let article = site.article(key) else { return nil }
         let root = String.rootPrefix(depth: page(key).depth)
-        let citedBy = site.citations[article.id] ?? []
+        let citedBy = site.notesCiting(article.id)
         return (article.title ?? article.id, Context(
             title: article.title ?? article.id, outlet: article.outlet, url: article.url,
             summary: article.summary, date: article.date.map(DateValues.init),

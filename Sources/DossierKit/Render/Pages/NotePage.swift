@@ -12,6 +12,8 @@ enum NotePage: PageKind {
         var body: NoteBodyRef
         var sources: [ArticleItem]
         var hasSources: Bool
+        /// A draft, shown only by `dossier serve`.
+        var draft: Bool
     }
 
     static func path(_ key: String) -> String { "notes/\(key)/index.html" }
@@ -37,7 +39,7 @@ enum NotePage: PageKind {
             topics: TopicLink.list(note.topics, in: site, root: root), hasTopics: !note.topics.isEmpty,
             body: NoteBodyRef(slug: note.slug, hash: note.bodyHash),
             sources: note.sources.compactMap { site.article($0.value) }.map { ArticleItem($0, root: root) },
-            hasSources: !note.sources.isEmpty))
+            hasSources: !note.sources.isEmpty, draft: note.isDraft))
     }
 }
 

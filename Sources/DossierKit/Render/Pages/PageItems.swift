@@ -30,12 +30,15 @@ struct NoteItem: Codable {
     var href: String
     var date: DateValues
     var summary: String?
+    /// A draft, shown only by `dossier serve`.
+    var draft: Bool
 
     init(_ note: Note, root: String) {
         title = note.title
         href = root + NotePage.path(note.slug)
         date = DateValues(note.date)
         summary = note.summary
+        draft = note.isDraft
     }
 }
 
@@ -64,7 +67,7 @@ struct TopicItem: Codable {
 
     static func all(in site: SiteIndex, root: String) -> [TopicItem] {
         site.topics.map { topic in
-            let count = site.topicEntries[topic.slug]?.count ?? 0
+            let count = site.topicCounts[topic.slug] ?? 0
             return TopicItem(name: topic.name, href: root + TopicPage.path(topic.slug), count: count,
                              countText: count == 1 ? "1 page" : "\(count) pages", description: topic.description)
         }

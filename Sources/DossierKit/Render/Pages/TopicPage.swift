@@ -33,6 +33,8 @@ enum TopicPage: PageKind {
             var kind: String
             var summary: String?
             var date: DateValues?
+            /// A draft note, shown only by `dossier serve`.
+            var draft: Bool
         }
     }
 
@@ -61,17 +63,15 @@ enum TopicPage: PageKind {
 
     static func keys(in site: SiteIndex) -> [String] {
         site.topics.flatMap { topic in
-            (1...pageCount(site.topicEntries[topic.slug]?.count ?? 0)).map { key(topic.slug, page: $0) }
+            (1...pageCount(site.topicCounts[topic.slug] ?? 0)).map { key(topic.slug, page: $0) }
         }
     }
 
     /// The topic and page of `key`, if the site has that page.
-    static func existing(_ key: String, in site: SiteIndex) -> (topic: Topic, number: Int, entries: [SiteIndex.Entry])? {
+    static func existing(_ key: String, in site: SiteIndex) -> (topic: Topic, number: Int)? {
         let (slug, number) = parse(key)
-        guard let topic = site.topic(slug) else { return nil }
-        let entries = site.topicEntries[topic.slug] ?? []
-        guard (1...pageCount(entries.count)).contains(number) else { return nil }
-        return (topic, number, entries)
+        guard let topic = site.topic(slug), (1...pageCount(site.topicCounts[topic.slug] ?? 0)).contains(number) else { return nil }
+        return (topic, number)
     }
 
     static func anchors(_ key: String, in site: SiteIndex) -> PageAnchors? {
@@ -79,7 +79,8 @@ enum TopicPage: PageKind {
     }
 
     static func view(_ key: String, in site: SiteIndex) -> (title: String, context: Context)? {
-        guard let (topic, number, entries) = existing(key, in: site) else { return nil }
+        guard let (topic, number) = existing(key, in: site) else { return nil }
+        let entries = site.entries(of: topic.slug)
         let root = String.rootPrefix(depth: page(key).depth)
         let total = pageCount(entries.count)
         let first = (number - 1) * perPage
@@ -94,7 +95,7 @@ enum TopicPage: PageKind {
             name: topic.name, description: topic.description, aliases: topic.aliases.joined(separator: ", "),
             entries: shown.map { entry in
                 Context.Entry(title: entry.title, href: href(entry.page, root: root), kind: entry.kind.rawValue,
-                              summary: entry.summary, date: entry.date.map(DateValues.init))
+                              summary: entry.summary, date: entry.date.map(DateValues.init), draft: entry.draft)
             },
             count: entries.count,
             timelineHref: site.timelineTopics[topic.slug] == nil ? nil : href(TopicTimelinePage.page(topic.slug), root: root),

@@ -1,0 +1,31 @@
+import Foundation
+
+/// What one indexing may keep for the next, when the same process indexes a site again and again (`dossier serve`):
+/// the area figures found in each article's text, which only that text and the focus decide, and which are most of
+/// the cost of indexing. Safe to use from several threads.
+public final class IndexReuse: @unchecked Sendable {
+    private var figures: [ContentHash: [AreaFigure]] = [:]
+    private var used: Set<ContentHash> = []
+    private let lock = NSLock()
+
+    public init() {}
+
+    /// The figures of `paragraphs` under `focus`, found now or the last time the same text was indexed.
+    func areaFigures(in paragraphs: [String], focus: [String]) -> [AreaFigure] {
+        let key = paragraphs.reduce(focus.reduce(ContentHash("focus")) { $0.combined(ContentHash($1)) }) {
+            $0.combined(ContentHash($1))
+        }
+        if let known = lock.withLock({ used.insert(key); return figures[key] }) { return known }
+        let found = AreaExtractor.figures(in: paragraphs, focus: focus)
+        lock.withLock { figures[key] = found }
+        return found
+    }
+
+    /// Forgets what the indexing just finished did not use (articles edited or gone).
+    func endIndexing() {
+        lock.withLock {
+            figures = figures.filter { used.contains($0.key) }
+            used = []
+        }
+    }
+}

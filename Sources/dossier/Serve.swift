@@ -1,0 +1,172 @@
+import ArgumentParser
+import DossierKit
+import FlyingFox
+import FlyingSocks
+import Foundation
+
+/// `dossier serve [PATH] [--port N] [--host ADDRESS] [--open]`
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site in memory, serve it on this machine and rebuild it on every save.",
+        discussion: """
+        Pages reload by themselves after each save; when a save breaks the build, they keep the last good site \
+        and show the errors over it. Drafts are shown, marked as drafts. Nothing is written to the output folder; \
+        build the site to publish it. Ctrl-C stops the server.
+        """
+    )
+
+    @Argument(help: "The site folder, holding content/ and templates/.")
+    var path: String = "."
+
+    @Option(help: "The port to listen on; 0 picks a free one.")
+    var port: Int = 4000
+
+    @Option(help: "The address to answer on. Only this machine can reach the default.")
+    var host: String = "127.0.0.1"
+
+    @Flag(help: "Open the site in the default browser.")
+    var open = false
+
+    @Flag(help: "Watch the files by comparing their times a few times a second instead of with inotify.")
+    var poll = false
+
+    @Flag(help: "Print the time each stage of every rebuild took.")
+    var timings = false
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+    }
+
+    func run() async throws {
+        let site = URL(fileURLWithPath: path)
+        let session = SiteSession(site: site, options: SiteFolder.buildOptions)
+        let live = LiveServer()
+        let start = ContinuousClock.now
+        await Self.apply(session.rebuild(), to: live, start: start, timings: timings)
+
+        let server: HTTPServer
+        do {
+            server = HTTPServer(address: try Self.address(host, port: port), timeout: 60, logger: .disabled,
+                                handler: LiveHandler(live: live))
+        } catch {
+            Output.error("error: cannot listen on \(host): give an IP address (127.0.0.1, ::1 or 0.0.0.0)")
+            throw ExitCode(1)
+        }
+        let serving = Task { try await server.run() }
+        do {
+            try await server.waitUntilListening(timeout: 10)
+        } catch {
+            let reason = await Self.failure(of: serving) ?? "\(error)"
+            Output.error("error: cannot listen on \(host):\(port): \(reason)")
+            throw ExitCode(1)
+        }
+        let url = Self.url(of: await server.listeningAddress, host: host, port: port)
+
+        // Saves, merged, rebuilt one at a time on a thread of their own: a rebuild is CPU work.
+        let changes = ChangeQueue()
+        let watcher = try FileWatcher(site: site, method: poll ? .polling : nil) { changes.add($0) }
+        let timings = self.timings
+        let rebuilder = Thread {
+            while let changed = changes.next() {
+                let start = ContinuousClock.now
+                let outcome = session.rebuild(changed: changed)
+                let done = DispatchSemaphore(value: 0)
+                Task {
+                    await Self.apply(outcome, to: live, start: start, timings: timings)
+                    done.signal()
+                }
+                done.wait()
+            }
+        }
+        rebuilder.start()
+        Output.line("serving \(site.path) at \(url) (watching with \(watcher.method.rawValue); Ctrl-C stops)")
+        if open { Self.openBrowser(url) }
+
+        let keepAlive = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(15))
+                await live.keepAlive()
+            }
+        }
+        let signal = await Self.stopSignal()
+        keepAlive.cancel()
+        watcher.stop()
+        changes.stop()
+        while rebuilder.isExecuting { try? await Task.sleep(for: .milliseconds(10)) }
+        session.close()
+        await live.closeStreams()
+        await server.stop(timeout: 2)
+        serving.cancel()
+        Output.line("stopped (\(signal == SIGINT ? "interrupted" : "terminated"))")
+    }
+
+    /// Serves a good rebuild or shows a failed one's errors, and says so on the terminal.
+    static func apply(_ outcome: SiteSession.Outcome, to live: LiveServer, start: ContinuousClock.Instant, timings: Bool) async {
+        let elapsed = (ContinuousClock.now - start).formatted(.units(allowed: [.milliseconds], width: .narrow))
+        switch outcome {
+        case .built(let snapshot):
+            await live.publish(snapshot)
+            Output.diagnostics(snapshot.warnings)
+            if timings {
+                for (stage, seconds) in snapshot.timings {
+                    Output.error(stage.padding(toLength: 18, withPad: " ", startingAt: 0) + String(format: "%8.3f s", seconds))
+                }
+            }
+            let drafts = snapshot.drafts > 0 ? " (\(Output.count(snapshot.drafts, "draft")) shown)" : ""
+            Output.line("built \(Output.count(snapshot.notes, "note"))\(drafts), \(Output.count(snapshot.articles, "article")): "
+                  + "\(Output.count(snapshot.pages, "page")) in \(elapsed)"
+                  + (snapshot.warnings.isEmpty ? "" : ", \(Output.count(snapshot.warnings.count, "warning"))"))
+        case .unchanged:
+            await live.clearErrors()
+        case .failed(let diagnostics):
+            await live.fail(diagnostics)
+            Output.diagnostics(diagnostics)
+            let errors = diagnostics.count { $0.severity == .error }
+            Output.error("build failed: \(Output.count(errors, "error")); still serving the last good build")
+        }
+    }
+
+    static func address(_ host: String, port: Int) throws -> any SocketAddress {
+        let name = host == "localhost" ? "127.0.0.1" : host
+        return name.contains(":") ? try .inet6(ip6: name, port: UInt16(port)) as sockaddr_in6
+            : try .inet(ip4: name, port: UInt16(port)) as sockaddr_in
+    }
+
+    static func url(of address: Socket.Address?, host: String, port: Int) -> String {
+        var actual = port
+        if case .ip4(_, let p) = address { actual = Int(p) }
+        if case .ip6(_, let p) = address { actual = Int(p) }
+        let shown = host == "0.0.0.0" || host == "::" ? "127.0.0.1" : host
+        return "http://\(shown.contains(":") ? "[\(shown)]" : shown):\(actual)/"
+    }
+
+    static func failure(of task: Task<Void, any Error>) async -> String? {
+        guard case .failure(let error) = await task.result else { return nil }
+        return "\(error)"
+    }
+
+    /// Waits for Ctrl-C or a polite kill.
+    static func stopSignal() async -> Int32 {
+        let (stream, continuation) = AsyncStream<Int32>.makeStream()
+        var sources: [any DispatchSourceSignal] = []
+        for number in [SIGINT, SIGTERM] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { continuation.yield(number) }
+            source.resume()
+            sources.append(source)
+        }
+        defer { sources.forEach { $0.cancel() } }
+        for await number in stream { return number }
+        return SIGTERM
+    }
+
+    static func openBrowser(_ url: String) {
+        let opener = Process()
+        opener.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        opener.arguments = ["xdg-open", url]
+        opener.standardOutput = FileHandle.nullDevice
+        opener.standardError = FileHandle.nullDevice
+        do { try opener.run() } catch { Output.error("note: cannot open a browser (\(error.localizedDescription)); open \(url)") }
+    }
+}
