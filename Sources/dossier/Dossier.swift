@@ -9,7 +9,7 @@ struct Dossier: ParsableCommand {
         commandName: "dossier",
         abstract: "Builds a briefing website from news articles and Markdown notes.",
         version: version,
-        subcommands: [Build.self, Inspect.self, MarkdownWorkerCommand.self],
+        subcommands: [Build.self, Inspect.self, New.self, MarkdownWorkerCommand.self],
         defaultSubcommand: Build.self
     )
 }
