@@ -369,6 +369,14 @@ struct NewCommandTests {
         }
         #expect(headless.diagnostics.map(\.message).contains { $0.hasPrefix("no headline found to name the copy from") })
         #expect(try FileManager.default.contentsOfDirectory(atPath: site.url.appendingPathComponent("content/articles").path).count == 1)
+
+        // A headline without a letter or digit, and no date: both said at once.
+        try site.write("incoming/blank.txt", "---\ntitle: \"— !!! —\"\n---\n" + Self.undatedScrape)
+        let blank = try #require(throws: AuthoringFailed.self) {
+            try NewArticle.add(file: site.url.appendingPathComponent("incoming/blank.txt"), site: site.url)
+        }
+        #expect(blank.diagnostics.map(\.message).filter { $0.hasPrefix("no date found") || $0.hasPrefix("the headline '— !!! —' has no letters") }.count == 2,
+                "\(blank.diagnostics)")
     }
 
     static let unreadable: [(String, [UInt8]?, String)] = [

@@ -59,26 +59,10 @@ public struct NewArticle: Sendable {
         guard let (article, _) = ArticleLoader.read(text, path: shown, id: id, matcher: TopicMatcher(topics: []), log: &readerLog) else {
             throw AuthoringFailed(diagnostics: log.items + readerLog.items)
         }
-        var day = article.date
-        if let date {
-            if let found = article.date, found != date {
-                log.error(shown, "the article gives its date as \(found.iso); --date is for an article whose date the reader cannot find (leave it out, or set 'date:' in the scrape's front matter)")
-            }
-            day = date
-        }
-        if day == nil {
-            log.error(shown, "no date found to name the copy from: give it with --date YYYY-MM-DD (the build takes an article's date from its file name when the text has none), or add 'date:' front matter to the scrape")
-        }
-        var name: String?
-        if let title = article.title {
-            name = day.flatMap { Self.name(headline: title, date: $0) }
-            if name == nil && day != nil {
-                log.error(shown, "the headline '\(title)' has no letters or digits to name the copy from; add 'title:' front matter to the scrape")
-            }
-        } else {
-            log.error(shown, "no headline found to name the copy from; add 'title:' front matter to the scrape (a page shows an untitled article by its file name, so only a headline names one)")
-        }
-        if let folder, let real = Paths.real(folder.path), Paths.real(file.deletingLastPathComponent().path) == real {
+        let name = Self.name(of: article, date: date, shown: shown, log: &log)
+        // The file itself, links resolved: a link to a file in content/articles is that file.
+        let source = Paths.real(file.path).map { ($0 as NSString).deletingLastPathComponent }
+        if let folder, let real = Paths.real(folder.path), source == real {
             log.error(shown, "is in content/articles already, where the build reads it as it is; rename it there instead of adding a copy")
         }
         let target = name.flatMap { name in folder.map { $0.appendingPathComponent(name + ".txt") } }
@@ -97,6 +81,26 @@ public struct NewArticle: Sendable {
         } catch {
             throw AuthoringFailed(diagnostics: [Diagnostic(.error, path, "was copied but cannot be read back: \(error.localizedDescription)")])
         }
+    }
+
+    /// The copy's name from the headline and date the reader found in `article`, `date` standing in for a date it
+    /// did not find; `nil` with an error in `log` for each thing missing.
+    private static func name(of article: Article, date: Day?, shown: String, log: inout DiagnosticLog) -> String? {
+        if let date, let found = article.date, found != date {
+            log.error(shown, "the article gives its date as \(found.iso); --date is for an article whose date the reader cannot find (leave it out, or set 'date:' in the scrape's front matter)")
+        }
+        let day = article.date ?? date
+        if day == nil {
+            log.error(shown, "no date found to name the copy from: give it with --date YYYY-MM-DD (the build takes an article's date from its file name when the text has none), or add 'date:' front matter to the scrape")
+        }
+        guard let title = article.title else {
+            log.error(shown, "no headline found to name the copy from; add 'title:' front matter to the scrape (a page shows an untitled article by its file name, so only a headline names one)")
+            return nil
+        }
+        if Slug.make(title).isEmpty {
+            log.error(shown, "the headline '\(title)' has no letters or digits to name the copy from; add 'title:' front matter to the scrape")
+        }
+        return day.flatMap { name(headline: title, date: $0) }
     }
 
     static let exists = "already exists and is left as it is (was this scrape added before?); nothing is copied"
