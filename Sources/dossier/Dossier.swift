@@ -9,7 +9,7 @@ struct Dossier: AsyncParsableCommand {
         commandName: "dossier",
         abstract: "Builds a briefing website from news articles and Markdown notes.",
         version: version,
-        subcommands: [Build.self, Serve.self, Inspect.self, MarkdownWorkerCommand.self],
+        subcommands: [Build.self, Serve.self, New.self, Inspect.self, MarkdownWorkerCommand.self],
         defaultSubcommand: Build.self
     )
 }

@@ -81,10 +81,18 @@ struct TopicResolver {
     }
 
     func resolve(_ ref: Located<String>, path: String, log: inout DiagnosticLog) -> String? {
-        if let slug = bySpelling[ref.value] ?? byKeys[NameFolding.keys(of: ref.value)] { return slug }
-        var message = "unknown topic '\(ref.value)'"
-        if let near = Suggest.closest(to: ref.value, among: names) { message += "; did you mean '\(near)'?" }
-        log.error(path, line: ref.line, column: ref.column, message)
+        if let slug = slug(of: ref.value) { return slug }
+        log.error(path, line: ref.line, column: ref.column, unknown(ref.value))
         return nil
+    }
+
+    /// The slug of the topic `term` names, or `nil` when it names none.
+    func slug(of term: String) -> String? { bySpelling[term] ?? byKeys[NameFolding.keys(of: term)] }
+
+    /// What to say of a term that names no topic: the nearest name or alias, if one is near enough.
+    func unknown(_ term: String) -> String {
+        var message = "unknown topic '\(term)'"
+        if let near = Suggest.closest(to: term, among: names) { message += "; did you mean '\(near)'?" }
+        return message
     }
 }
