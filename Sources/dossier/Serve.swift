@@ -18,7 +18,7 @@ struct Serve: AsyncParsableCommand {
     @Argument(help: "The site folder, holding content/ and templates/.")
     var path: String = "."
 
-    @Option(help: "The port to listen on; 0 picks a free one.")
+    @Option(help: "The port to listen on (0: any free one).")
     var port: Int = 4000
 
     @Option(help: "The address to answer on. Only this machine can reach the default.")

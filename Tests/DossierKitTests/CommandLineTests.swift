@@ -14,7 +14,14 @@ struct HelpCase: Sendable, CustomTestStringConvertible {
 struct CommandLineTests {
     static let helps: [HelpCase] = [
         HelpCase(arguments: ["--help"], usage: "USAGE: dossier <subcommand>",
-                 offers: ["build (default)", "inspect", "--version"], lacks: ["markdown-worker", "--output", "--site"]),
+                 offers: ["build (default)", "serve", "check", "new", "inspect", "--version"],
+                 lacks: ["markdown-worker", "--output", "--site"]),
+        HelpCase(arguments: ["serve", "--help"],
+                 usage: "USAGE: dossier serve [<path>] [--port <port>] [--host <host>] [--open] [--poll] [--timings]",
+                 offers: ["<path>", "--port <port>", "--host <host>", "(default: 127.0.0.1)", "--open", "--version"],
+                 lacks: ["--output", "--site", "--json"]),
+        HelpCase(arguments: ["check", "--help"], usage: "USAGE: dossier check [<path>] [--strict]",
+                 offers: ["<path>", "--strict", "writing nothing", "--version"], lacks: ["--output", "--site", "--timings"]),
         HelpCase(arguments: ["build", "--help"], usage: "USAGE: dossier build [<path>] [--output <output>] [--timings]",
                  offers: ["<path>", "(default: .)", "-o, --output <output>", "(default: PATH/public)", "--timings", "--version"],
                  lacks: ["--site", "--json"]),
@@ -37,7 +44,7 @@ struct CommandLineTests {
     }
 
     @Test("--version prints the version alone, from the top and from each command",
-          arguments: [["--version"], ["build", "--version"], ["inspect", "--version"]])
+          arguments: [["--version"], ["build", "--version"], ["serve", "--version"], ["check", "--version"], ["inspect", "--version"]])
     func version(arguments: [String]) throws {
         let result = try run(Dossier.binary, arguments)
         #expect(result.status == 0)

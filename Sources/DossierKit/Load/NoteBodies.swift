@@ -56,3 +56,10 @@ final class SessionBodies: NoteBodies, @unchecked Sendable {
         lock.withLock { kept = kept.filter { paths[$0.key] != nil } }
     }
 }
+
+/// Bodies nobody will read: a check renders no page.
+final class DiscardedBodies: NoteBodies {
+    func keep(_ html: String, for path: String) {}
+
+    func body(of note: Note) throws(CacheDamaged) -> String { throw CacheDamaged(file: MemoryBodies.name) }
+}
