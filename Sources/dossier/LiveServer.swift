@@ -66,11 +66,14 @@ actor LiveServer {
 
     private func forget(_ id: Int) { listeners[id] = nil }
 
-    var listenerCount: Int { listeners.count }
+    /// What is served now: the last good snapshot and the errors of the last rebuild, if it failed.
+    private var current: (snapshot: SiteSnapshot?, errors: [String]) { (snapshot, errors) }
 
     // MARK: Requests
 
-    func respond(to request: HTTPRequest) async -> HTTPResponse {
+    /// Answers a request. Pages are rendered outside the actor, so that a slow one (the search index, made on its
+    /// first request) holds up no other request and no event.
+    nonisolated func respond(to request: HTTPRequest) async -> HTTPResponse {
         guard request.method == .GET || request.method == .HEAD else {
             return plain(.methodNotAllowed, "dossier serve answers GET and HEAD only.\n", extra: [HTTPHeader("Allow"): "GET, HEAD"])
         }
@@ -81,9 +84,10 @@ actor LiveServer {
         case LiveReload.eventsPath:
             var headers = headers("text/event-stream; charset=utf-8")
             headers[.connection] = "keep-alive"
-            return HTTPResponse(statusCode: .ok, headers: headers, body: HTTPBodySequence(from: EventBytes(stream: listen())))
+            return HTTPResponse(statusCode: .ok, headers: headers, body: HTTPBodySequence(from: EventBytes(stream: await listen())))
         default: break
         }
+        let (snapshot, errors) = await current
         guard let path = ServePath.resolve(raw), !path.hasPrefix(LiveReload.folder + "/") else {
             return notFound(raw)
         }
@@ -109,7 +113,7 @@ actor LiveServer {
         return notFound(raw)
     }
 
-    private func headers(_ type: String) -> HTTPHeaders {
+    nonisolated private func headers(_ type: String) -> HTTPHeaders {
         var headers = HTTPHeaders()
         headers[.contentType] = type
         // Every response is of this moment's build: never reuse one.
@@ -118,11 +122,11 @@ actor LiveServer {
         return headers
     }
 
-    private func notFound(_ raw: String) -> HTTPResponse {
+    nonisolated private func notFound(_ raw: String) -> HTTPResponse {
         page(.notFound, title: "Not found", text: "The site has no file at \(raw.removingPercentEncoding ?? raw).")
     }
 
-    private func plain(_ status: HTTPStatusCode, _ text: String, extra: [HTTPHeader: String] = [:]) -> HTTPResponse {
+    nonisolated private func plain(_ status: HTTPStatusCode, _ text: String, extra: [HTTPHeader: String] = [:]) -> HTTPResponse {
         var headers = headers("text/plain; charset=utf-8")
         for (name, value) in extra { headers[name] = value }
         return HTTPResponse(statusCode: status, headers: headers, body: Data(text.utf8))
@@ -130,7 +134,7 @@ actor LiveServer {
 
     /// The server's own page (not found, not built): text escaped, the live script loaded, so it reloads when the
     /// site has the page.
-    private func page(_ status: HTTPStatusCode, title: String, text: String) -> HTTPResponse {
+    nonisolated private func page(_ status: HTTPStatusCode, title: String, text: String) -> HTTPResponse {
         var headers = headers("text/html; charset=utf-8")
         headers[HTTPHeader("Content-Security-Policy")] = "default-src 'none'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'"
         let html = """

@@ -35,18 +35,22 @@ final class MemoryBodies: NoteBodies, @unchecked Sendable {
 /// The bodies `dossier serve` renders from: those of the notes loaded when it started, read from the site's cache
 /// (which it no longer writes), and those of notes parsed since, in memory. Safe to use from several threads.
 final class SessionBodies: NoteBodies, @unchecked Sendable {
-    private let base: (any NoteBodies)?
+    private var base: (any NoteBodies)?
     private var kept: [String: String] = [:]
     private let lock = NSLock()
 
-    init(base: (any NoteBodies)?) { self.base = base }
+    init() {}
+
+    /// Where the bodies of the notes first loaded are read from.
+    func readFirstLoad(from base: any NoteBodies) { lock.withLock { self.base = base } }
 
     func keep(_ html: String, for path: String) {
         lock.withLock { kept[path] = html }
     }
 
     func body(of note: Note) throws(CacheDamaged) -> String {
-        if let html = lock.withLock({ kept[note.path] }), ContentHash(html) == note.bodyHash { return html }
+        let (html, base) = lock.withLock { (kept[note.path], self.base) }
+        if let html, ContentHash(html) == note.bodyHash { return html }
         guard let base else { throw CacheDamaged(file: MemoryBodies.name) }
         return try base.body(of: note)
     }

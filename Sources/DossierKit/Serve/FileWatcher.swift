@@ -222,10 +222,12 @@ public final class FileWatcher: @unchecked Sendable {
         guard let folder = folders[event.wd] else { return }
         if event.mask & UInt32(IN_IGNORED) != 0 { folders[event.wd] = nil; return }
         let path = folder.isEmpty ? name : (name.isEmpty ? folder : folder + "/" + name)
+        // In the site folder itself only site.yml, content/ and templates/ matter (not public/, which a build
+        // replaces, nor the cache).
+        if folder.isEmpty && !["content", "templates", SiteConfig.path].contains(name) { return }
         let isFolder = event.mask & UInt32(IN_ISDIR) != 0
         if isFolder && event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
             // A folder made or moved in: watch it, and what it already holds may be new to the build.
-            if folder.isEmpty && !["content", "templates"].contains(name) { return }
             _ = addTree(path)
             changed = nil
             return

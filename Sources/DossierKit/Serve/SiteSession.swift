@@ -14,7 +14,7 @@ public final class SiteSession: @unchecked Sendable {
     private var positions = MemoryReuse.Positions()
     /// Bodies of the notes loaded at the start, in the site's cache (read only from then on), and of those parsed
     /// since, in memory.
-    private var bodies = SessionBodies(base: nil)
+    private let bodies = SessionBodies()
     /// What the last search index took from each body, for the next one.
     private var searchTerms = SearchTermCache()
     private let searchLock = NSLock()
@@ -60,7 +60,7 @@ public final class SiteSession: @unchecked Sendable {
                 let cache = try BuildCache(site: site)
                 loadedSite = try SiteLoader.load(siteFiles, reuse: cache, bodies: cache.bodies, options: options, log: &log)
                 try cache.remember(articles: loadedSite.articles, notes: loadedSite.notes)
-                bodies = SessionBodies(base: cache.bodies)
+                bodies.readFirstLoad(from: cache.bodies)
                 searchTerms = cache.searchTerms
                 markdown.workers?.prestart(jobs: 1)
             } else {
