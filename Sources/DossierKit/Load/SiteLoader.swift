@@ -23,26 +23,31 @@ public enum SiteLoader {
         defer { if engine == nil { markdown.stop() } }
         markdown.workers?.prestart(jobs: noteFiles.count { !reuse.mayReuseNote(at: "content/notes/" + $0) })
 
-        // Files are read and parsed on every core; each keeps its own log, merged in file order.
+        // Files are read and parsed on every core; each keeps its own log, merged in file order (those not read
+        // again first: a log is sorted before it is shown).
         let articleFiles = names(in: articlesFolder, ending: ".txt", path: "content/articles", log: &log)
         // What topics an article names depends on the topics too: their file is part of each article's hash.
         let matcher = TopicMatcher(topics: topics)
-        let articleEntries = try loadFiles(articleFiles, in: "content/articles", at: articlesFolder, from: siteFiles, reuse: reuse.article,
-                                           unchanged: reuse.unchangedArticle, salt: ContentHash(topicsText ?? ""), log: &log) { text, path, name, fileLog in
-            ArticleLoader.load(text, path: path, id: String(name.dropLast(4)), matcher: matcher, log: &fileLog)
+        let articleEntries = try sparing(articleFiles, in: "content/articles", unchanged: reuse.unchangedArticle, path: \.path,
+                                         log: &log) { names, log in
+            try loadFiles(names, in: "content/articles", at: articlesFolder, from: siteFiles, reuse: reuse.article,
+                          salt: ContentHash(topicsText ?? ""), log: &log) { text, path, name, fileLog in
+                ArticleLoader.load(text, path: path, id: String(name.dropLast(4)), matcher: matcher, log: &fileLog)
+            }
         }
-        let noteEntries = try loadFiles(noteFiles, in: "content/notes", at: notesFolder, from: siteFiles, reuse: reuse.note,
-                                        unchanged: reuse.unchangedNote, log: &log,
-                                        refuse: { markdown.limits.sizeProblem(bytes: $0)?.message },
-                                        start: { text, path, name, fileLog in
-            NoteLoader.start(text, path: path, stem: String(name.dropLast(3)), log: &fileLog, markdown: markdown)
-        }, finish: { started, hash, fileLog in
-            guard let (parsed, html) = NoteLoader.finish(started, markdown: markdown, log: &fileLog) else { return nil }
-            var note = parsed
-            note.sourceHash = hash
-            try bodies.keep(html, for: note.path)
-            return note
-        })
+        let noteEntries = try sparing(noteFiles, in: "content/notes", unchanged: reuse.unchangedNote, path: \.path, log: &log) { names, log in
+            try loadFiles(names, in: "content/notes", at: notesFolder, from: siteFiles, reuse: reuse.note, log: &log,
+                          refuse: { markdown.limits.sizeProblem(bytes: $0)?.message },
+                          start: { text, path, name, fileLog in
+                NoteLoader.start(text, path: path, stem: String(name.dropLast(3)), log: &fileLog, markdown: markdown)
+            }, finish: { started, hash, fileLog in
+                guard let (parsed, html) = NoteLoader.finish(started, markdown: markdown, log: &fileLog) else { return nil }
+                var note = parsed
+                note.sourceHash = hash
+                try bodies.keep(html, for: note.path)
+                return note
+            })
+        }
 
         let territoryText = readOptional(content, "territory.csv", from: siteFiles, log: &log, missing: nil)
         let territory = territoryText.map { TerritoryCSV.load($0, path: "content/territory.csv", log: &log) }
@@ -58,18 +63,46 @@ public enum SiteLoader {
                           inputHash: inputs, config: config, hasConfigFile: configText != nil)
     }
 
+    /// The entries of the files `names` in `folder`, in file order: those `unchanged` vouches for as they were, not
+    /// read again (their warnings replayed); the others as `load` reads them.
+    static func sparing<Value>(_ names: [String], in folder: String, unchanged: (String) -> LoadedFile<Value>?,
+                               path: KeyPath<Value, String>, log: inout DiagnosticLog,
+                               load: ([String], inout DiagnosticLog) throws -> [LoadedFile<Value>]) rethrows -> [LoadedFile<Value>] {
+        var kept: [LoadedFile<Value>] = [], rest: [String] = []
+        for name in names {
+            if let entry = unchanged(folder + "/" + name) { kept.append(entry) } else { rest.append(name) }
+        }
+        for entry in kept { for diagnostic in entry.diagnostics { log.append(diagnostic) } }
+        let loaded = try load(rest, &log)
+        guard !kept.isEmpty else { return loaded }
+        guard !loaded.isEmpty else { return kept }
+        // Both are in file order: merge them.
+        var merged: [LoadedFile<Value>] = []
+        merged.reserveCapacity(kept.count + loaded.count)
+        var i = 0, j = 0
+        while i < kept.count || j < loaded.count {
+            if j == loaded.count || i < kept.count && kept[i].value[keyPath: path] < loaded[j].value[keyPath: path] {
+                merged.append(kept[i])
+                i += 1
+            } else {
+                merged.append(loaded[j])
+                j += 1
+            }
+        }
+        return merged
+    }
+
     /// Reads `files` on every core. A file whose hash (combined with `salt`) `reuse` knows gives the value it
     /// offers (and replays its warnings); any other is decoded and handed to `parse`. Entries come back in file
     /// order. A file whose size `refuse` gives a reason against is an error, and is not read.
     static func loadFiles<Value>(_ files: [String], in folder: String, at folderURL: URL, from siteFiles: SiteFiles,
                                  reuse: (String, ContentHash) -> LoadedFile<Value>?,
-                                 unchanged: (String) -> LoadedFile<Value>? = { _ in nil },
                                  salt: ContentHash? = nil, log: inout DiagnosticLog,
                                  refuse: ((Int) -> String?)? = nil,
                                  parse: (String, String, String, inout DiagnosticLog) throws -> Value?) throws -> [LoadedFile<Value>] {
         let loaded = try Parallel.map(files) { name -> (LoadedFile<Value>?, DiagnosticLog) in
             var fileLog = DiagnosticLog()
-            switch readFile(name, in: folder, at: folderURL, from: siteFiles, reuse: reuse, unchanged: unchanged, salt: salt, refuse: refuse, log: &fileLog) {
+            switch readFile(name, in: folder, at: folderURL, from: siteFiles, reuse: reuse, salt: salt, refuse: refuse, log: &fileLog) {
             case .reused(let entry): return (entry, fileLog)
             case .text(let text, let hash):
                 let path = "\(folder)/\(name)"
@@ -87,7 +120,6 @@ public enum SiteLoader {
     /// started. A batch is finished only after the next one is started; batches bound the work in hand.
     static func loadFiles<Started, Value>(_ files: [String], in folder: String, at folderURL: URL, from siteFiles: SiteFiles,
                                           reuse: (String, ContentHash) -> LoadedFile<Value>?,
-                                          unchanged: (String) -> LoadedFile<Value>? = { _ in nil },
                                           log: inout DiagnosticLog, refuse: ((Int) -> String?)?,
                                           start: (String, String, String, inout DiagnosticLog) throws -> Started?,
                                           finish: (Started, ContentHash, inout DiagnosticLog) throws -> Value?) throws -> [LoadedFile<Value>] {
@@ -95,7 +127,7 @@ public enum SiteLoader {
         func begin(_ batch: ArraySlice<String>) throws -> [Begun] {
             try Parallel.map(Array(batch)) { name -> Begun in
                 var fileLog = DiagnosticLog()
-                switch readFile(name, in: folder, at: folderURL, from: siteFiles, reuse: reuse, unchanged: unchanged, salt: nil, refuse: refuse, log: &fileLog) {
+                switch readFile(name, in: folder, at: folderURL, from: siteFiles, reuse: reuse, salt: nil, refuse: refuse, log: &fileLog) {
                 case .reused(let entry): return (entry, nil, fileLog)
                 case .text(let text, let hash):
                     return (nil, try start(text, "\(folder)/\(name)", name, &fileLog).map { ($0, hash) }, fileLog)
@@ -137,14 +169,9 @@ public enum SiteLoader {
     /// The reused entry for the file, or its text and hash to parse it; `nil`, with the problem in `log`, when it
     /// is refused or cannot be read.
     static func readFile<Value>(_ name: String, in folder: String, at folderURL: URL, from siteFiles: SiteFiles,
-                                reuse: (String, ContentHash) -> LoadedFile<Value>?,
-                                unchanged: (String) -> LoadedFile<Value>? = { _ in nil }, salt: ContentHash?,
+                                reuse: (String, ContentHash) -> LoadedFile<Value>?, salt: ContentHash?,
                                 refuse: ((Int) -> String?)?, log: inout DiagnosticLog) -> FileRead<Value>? {
         let path = "\(folder)/\(name)"
-        if let entry = unchanged(path) {
-            for diagnostic in entry.diagnostics { log.append(diagnostic) }
-            return .reused(entry)
-        }
         guard let data = siteFiles.data(at: folderURL.appendingPathComponent(name), path: path, refuse: refuse, log: &log) else { return nil }
         let bytesHash = data.withUnsafeBytes { ContentHash($0) }
         let hash = salt.map(bytesHash.combined) ?? bytesHash

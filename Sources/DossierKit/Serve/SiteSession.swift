@@ -12,6 +12,9 @@ public final class SiteSession: @unchecked Sendable {
     /// The entries of the last load, and where each path's entry is.
     private var last = LoadedSite(topics: [], articles: [], notes: [], territory: nil, events: [], inputHash: ContentHash(""), config: .standard)
     private var positions = MemoryReuse.Positions()
+    /// The templates and static files last read, with what reading them said: read again only when something in
+    /// `templates/` changed.
+    private var templates: (templates: Templates?, assets: [String: Data], diagnostics: [Diagnostic])?
     /// Bodies of the notes loaded at the start, in the site's cache (read only from then on), and of those parsed
     /// since, in memory.
     private let bodies = SessionBodies()
@@ -75,7 +78,14 @@ public final class SiteSession: @unchecked Sendable {
         last = loadedSite
         positions = MemoryReuse.Positions(loadedSite)
         bodies.keepOnly(positions.notes)
-        let (templates, assets) = SiteBuild.loadTemplates(siteFiles, log: &log)
+        if changed?.contains(where: { $0.hasPrefix("templates/") }) ?? true { templates = nil }
+        let (templates, assets, diagnostics) = self.templates ?? {
+            var templateLog = DiagnosticLog()
+            let (templates, assets) = SiteBuild.loadTemplates(siteFiles, log: &templateLog)
+            return (templates, assets, templateLog.items)
+        }()
+        self.templates = (templates, assets, diagnostics)
+        for diagnostic in diagnostics { log.append(diagnostic) }
         stopwatch.lap("load")
         let inputs = SiteBuild.inputsHash(loadedSite.content, templates: templates, assets: assets)
         if inputs == lastGood && !log.hasErrors { return .unchanged }
