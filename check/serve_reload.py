@@ -337,6 +337,8 @@ def session(dossier, artifacts, work):
             if page.evaluate("window.dossierCheck") is not None:
                 raise Failure("save %d: the page shows the new text without having reloaded" % (i + 1))
             open_stream(hellos)
+        print("serve: %d saves of the note: the page reloaded by itself with the new sentence each time (save to new "
+              "text: %s ms)" % (SAVES, ", ".join("%.0f" % d for d in delays)))
 
         # A broken front matter: the overlay says where, over the last good page, which does not reload.
         bad, line = broken(text)
@@ -362,14 +364,12 @@ def session(dossier, artifacts, work):
             raise Failure("the overlay's text is not legible (contrast below 4.5:1): " + "; ".join(
                 "<%s> %r: %s on %s, %.2f:1" % (c["tag"], c["text"][:60], c["color"], c["background"], c["ratio"])
                 for c in illegible))
-        shots = []
         for width, height in SHOTS:
             page.call("Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1, mobile=False)
             page.pump(0.3)
             shot = os.path.join(artifacts, "serve-overlay-%d.png" % width)
             with open(shot, "wb") as f:
                 f.write(base64.b64decode(page.call("Page.captureScreenshot", format="png")["data"]))
-            shots.append(shot)
         page.call("Emulation.clearDeviceMetricsOverride")
         print("serve: a broken date in the front matter shows the overlay over the last good page: %s"
               % "; ".join(errors))
@@ -385,9 +385,8 @@ def session(dossier, artifacts, work):
 
         if page.problems:
             raise Failure("the console is not clean:\n  " + "\n  ".join(page.problems))
-        print("serve: reloaded with the new text %d of %d (save to new text: %s ms); overlay shown with %d error and "
-              "cleared; 0 console messages, exceptions or log entries (the CSP control page gave %d)"
-              % (len(delays), SAVES, ", ".join("%.0f" % d for d in delays), len(errors), control))
+        print("serve: reloaded with the new text %d of %d; overlay shown with %d error and cleared; 0 console messages, "
+              "exceptions or log entries (the CSP control page gave %d)" % (len(delays), SAVES, len(errors), control))
         print("serve: overlay screenshots at %s px in %s" % (" and ".join(str(w) for w, _ in SHOTS),
                                                             os.path.relpath(artifacts)))
         page.ws.close()
