@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make check: the dossier the way a reader meets it. Builds the site, serves public/ with nginx under /briefing/
 # on a loopback port, crawls it with linkchecker, validates every page and the stylesheet with the Nu validator,
-# opens pages in headless Chromium (title, main heading, console, screenshots, PDF), and checks accessibility.
+# opens pages in headless Chromium (title, main heading, console, screenshots, PDF), checks accessibility, and
+# edits a note under `dossier serve` with the page open in Chromium to see it reload.
 # Every step says what it checked; the first failure stops the run with exit status 1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -222,6 +223,12 @@ for scheme in light dark; do
     done
 done
 echo "search page screenshots at 1366 and 390 px, light and dark, in check-artifacts/"
+
+step "dossier serve in headless Chromium"
+# The editor's loop: a copy of the site served by dossier serve, a note open in Chromium over the DevTools
+# protocol; saves reload the page with their text, a broken front matter shows the overlay, its fix clears it,
+# and nothing reaches the console. Screenshots of the overlay go to check-artifacts/.
+python3 check/serve_reload.py "$root/.build/release/dossier" "$artifacts" || fail "dossier serve does not reload the page, or its overlay is wrong"
 
 step "accessibility"
 python3 check/a11y.py "$public" || fail "accessibility problems"

@@ -110,6 +110,11 @@ actor LiveServer {
             headers[.location] = raw + "/" + (request.target.query().isEmpty ? "" : "?" + request.target.query())
             return HTTPResponse(statusCode: .movedPermanently, headers: headers, body: Data())
         }
+        // Browsers ask every host for its icon unprompted; a site without one would put a 404 in the console of
+        // every page served, hiding the messages that matter. The published site is served under someone else's host.
+        if path == "favicon.ico" {
+            return HTTPResponse(statusCode: .noContent, headers: headers("image/x-icon"), body: Data())
+        }
         return notFound(raw)
     }
 

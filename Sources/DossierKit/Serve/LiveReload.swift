@@ -83,7 +83,9 @@ public enum LiveReload {
         title.style.margin = "0"; title.style.fontWeight = "700";
         title.textContent = "The site does not build; you are looking at the last good build. Fix and save to reload.";
         var list = document.createElement("pre");
+        // The site's stylesheet styles every <pre> (a light background, on the shipped one): undo what it may set.
         list.style.margin = "0.5rem 0 0"; list.style.whiteSpace = "pre-wrap"; list.style.font = "inherit";
+        list.style.color = "inherit"; list.style.background = "none"; list.style.padding = "0"; list.style.border = "0";
         list.textContent = errors.join("\n");
         overlay.appendChild(title);
         overlay.appendChild(list);
