@@ -92,6 +92,9 @@ actor LiveServer {
             return notFound(raw)
         }
         guard let snapshot else {
+            if errors.isEmpty {
+                return page(.serviceUnavailable, title: "Building the site", text: "This page reloads by itself when the site is built.")
+            }
             return page(.serviceUnavailable, title: "The site does not build yet",
                         text: "Fix the errors below and save; this page reloads by itself.\n\n" + errors.joined(separator: "\n"))
         }

@@ -39,11 +39,16 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let site = URL(fileURLWithPath: path)
+        // What the command waits for: the first build, then Ctrl-C or a polite kill (caught from the start, so
+        // that the server always stops cleanly).
+        let (events, event) = AsyncStream<ServeEvent>.makeStream()
+        let signals = Self.catchSignals { event.yield(.signal($0)) }
+        defer { signals.forEach { $0.cancel() } }
         let session = SiteSession(site: site, options: SiteFolder.buildOptions)
+        defer { session.close() }
         let live = LiveServer()
-        let start = ContinuousClock.now
-        await Self.apply(session.rebuild(), to: live, start: start, timings: timings)
 
+        // Listen first, so that a port in use is said at once, not after a build.
         let server: HTTPServer
         do {
             server = HTTPServer(address: try Self.address(host, port: port), timeout: 60, logger: .disabled,
@@ -52,18 +57,26 @@ struct Serve: AsyncParsableCommand {
             Output.error("error: cannot listen on \(host): give an IP address (127.0.0.1, ::1 or 0.0.0.0)")
             throw ExitCode(1)
         }
-        let serving = Task { try await server.run() }
-        do {
-            try await server.waitUntilListening(timeout: 10)
-        } catch {
-            let reason = await Self.failure(of: serving) ?? "\(error)"
-            Output.error("error: cannot listen on \(host):\(port): \(reason)")
-            throw ExitCode(1)
+        let failure = ServerFailure()
+        let serving = Task {
+            do { try await server.run() } catch { failure.set(error) }
+        }
+        while await !server.isListening {
+            if let error = failure.error {
+                var reason = error.localizedDescription
+                if case SocketError.failed(_, _, let message) = error { reason = message.lowercased() }
+                Output.error("error: cannot listen on \(host):\(port): \(reason)"
+                             + (reason.contains("in use") ? "; choose another with --port, or --port 0 for any free one" : ""))
+                throw ExitCode(1)
+            }
+            try? await Task.sleep(for: .milliseconds(5))
         }
         let url = Self.url(of: await server.listeningAddress, host: host, port: port)
 
-        // Saves, merged, rebuilt one at a time on a thread of their own: a rebuild is CPU work.
+        // Watching starts before the first build, so that a save made during it is built after it. Saves are
+        // merged and rebuilt one at a time on a thread of their own: a rebuild is CPU work.
         let changes = ChangeQueue()
+        changes.add(nil)
         let watcher = try FileWatcher(site: site, method: poll ? .polling : nil) { changes.add($0) }
         let timings = self.timings
         let rebuilder = Thread {
@@ -76,28 +89,44 @@ struct Serve: AsyncParsableCommand {
                     done.signal()
                 }
                 done.wait()
+                event.yield(.built)
             }
         }
         rebuilder.start()
-        Output.line("serving \(site.path) at \(url) (watching with \(watcher.method.rawValue); Ctrl-C stops)")
-        if open { Self.openBrowser(url) }
-
         let keepAlive = Task {
             while !Task.isCancelled {
                 try? await Task.sleep(for: .seconds(15))
                 await live.keepAlive()
             }
         }
-        let signal = await Self.stopSignal()
+        var stopped = SIGTERM
+        var announced = false
+        for await next in events {
+            if case .signal(let number) = next {
+                stopped = number
+                break
+            }
+            if !announced {
+                announced = true
+                Output.line("serving \(site.path) at \(url) (watching with \(watcher.method.rawValue); Ctrl-C stops)")
+                if open { Self.openBrowser(url) }
+            }
+        }
+
         keepAlive.cancel()
         watcher.stop()
         changes.stop()
+        if !announced {
+            // Stopped during the first build, which may be long (a site never built): leave it, as a killed build
+            // is left. Its Markdown workers end when their input closes with this process.
+            Output.line("stopped (\(stopped == SIGINT ? "interrupted" : "terminated")) before the first build finished")
+            Foundation.exit(0)
+        }
         while rebuilder.isExecuting { try? await Task.sleep(for: .milliseconds(10)) }
-        session.close()
         await live.closeStreams()
         await server.stop(timeout: 2)
         serving.cancel()
-        Output.line("stopped (\(signal == SIGINT ? "interrupted" : "terminated"))")
+        Output.line("stopped (\(stopped == SIGINT ? "interrupted" : "terminated"))")
     }
 
     /// Serves a good rebuild or shows a failed one's errors, and says so on the terminal.
@@ -140,25 +169,16 @@ struct Serve: AsyncParsableCommand {
         return "http://\(shown.contains(":") ? "[\(shown)]" : shown):\(actual)/"
     }
 
-    static func failure(of task: Task<Void, any Error>) async -> String? {
-        guard case .failure(let error) = await task.result else { return nil }
-        return "\(error)"
-    }
 
-    /// Waits for Ctrl-C or a polite kill.
-    static func stopSignal() async -> Int32 {
-        let (stream, continuation) = AsyncStream<Int32>.makeStream()
-        var sources: [any DispatchSourceSignal] = []
-        for number in [SIGINT, SIGTERM] {
+    /// Ctrl-C and SIGTERM, handed to `handler` instead of ending the process.
+    static func catchSignals(_ handler: @escaping @Sendable (Int32) -> Void) -> [any DispatchSourceSignal] {
+        [SIGINT, SIGTERM].map { number in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { continuation.yield(number) }
+            source.setEventHandler { handler(number) }
             source.resume()
-            sources.append(source)
+            return source
         }
-        defer { sources.forEach { $0.cancel() } }
-        for await number in stream { return number }
-        return SIGTERM
     }
 
     static func openBrowser(_ url: String) {
@@ -169,4 +189,18 @@ struct Serve: AsyncParsableCommand {
         opener.standardError = FileHandle.nullDevice
         do { try opener.run() } catch { Output.error("note: cannot open a browser (\(error.localizedDescription)); open \(url)") }
     }
+}
+
+/// Why the server stopped running, once it has.
+final class ServerFailure: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: (any Error)?
+    var error: (any Error)? { lock.withLock { stored } }
+    func set(_ error: any Error) { lock.withLock { stored = error } }
+}
+
+/// What `dossier serve` waits for.
+enum ServeEvent: Sendable {
+    case built
+    case signal(Int32)
 }
