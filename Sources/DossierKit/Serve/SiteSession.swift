@@ -60,11 +60,7 @@ public final class SiteSession: @unchecked Sendable {
         let loadedSite: LoadedSite
         do {
             if !loaded {
-                let cache = try BuildCache(site: site)
-                loadedSite = try SiteLoader.load(siteFiles, reuse: cache, bodies: cache.bodies, options: options, log: &log)
-                try cache.remember(articles: loadedSite.articles, notes: loadedSite.notes)
-                bodies.readFirstLoad(from: cache.bodies)
-                searchTerms = cache.searchTerms
+                loadedSite = try firstLoad(siteFiles, log: &log)
                 markdown.workers?.prestart(jobs: 1)
             } else {
                 let reuse = MemoryReuse(last: last, positions: positions, changed: changed)
@@ -87,11 +83,12 @@ public final class SiteSession: @unchecked Sendable {
         self.templates = (templates, assets, diagnostics)
         for diagnostic in diagnostics { log.append(diagnostic) }
         stopwatch.lap("load")
-        let inputs = SiteBuild.inputsHash(loadedSite.content, templates: templates, assets: assets)
+        let content = loadedSite.content
+        let inputs = SiteBuild.inputsHash(content, templates: templates, assets: assets)
         if inputs == lastGood && !log.hasErrors { return .unchanged }
         lastGood = nil
 
-        let index = SiteBuild.checkedIndex(loadedSite.content, templates: templates, assets: assets, reuse: indexReuse, log: &log)
+        let index = SiteBuild.checkedIndex(content, templates: templates, assets: assets, reuse: indexReuse, log: &log)
         stopwatch.lap("index")
         guard let templates, !log.hasErrors else { return .failed(log.sorted) }
         let renderer = PageRenderer(templates: templates, index: index.showingDrafts(), bodies: bodies, live: true)
@@ -100,6 +97,27 @@ public final class SiteSession: @unchecked Sendable {
         stopwatch.lap("plan")
         lastGood = inputs
         return .built(snapshot.with(timings: stopwatch.laps))
+    }
+
+    /// Loads the site through its cache, as a build does (a cache found damaged is dropped and the site read
+    /// again), and keeps the cache's bodies to read from.
+    private func firstLoad(_ siteFiles: SiteFiles, log: inout DiagnosticLog) throws -> LoadedSite {
+        let start = log
+        for discard in [false, true] {
+            do {
+                let cache = try BuildCache(site: site, discard: discard)
+                let loadedSite = try SiteLoader.load(siteFiles, reuse: cache, bodies: cache.bodies, options: options, log: &log)
+                try cache.remember(articles: loadedSite.articles, notes: loadedSite.notes)
+                bodies.readFirstLoad(from: cache.bodies)
+                let terms = cache.searchTerms
+                searchLock.withLock { searchTerms = terms }
+                return loadedSite
+            } catch let damaged as CacheDamaged where !discard {
+                log = start
+                log.append(damaged.warning)
+            }
+        }
+        throw CacheDamaged(file: ".dossier-cache")
     }
 
     /// The search index of `index`, reusing the terms the last one took from unchanged bodies.
