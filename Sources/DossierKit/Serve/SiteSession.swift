@@ -74,7 +74,6 @@ public final class SiteSession: @unchecked Sendable {
         loaded = true
         last = loadedSite
         positions = MemoryReuse.Positions(loadedSite)
-        bodies.keepOnly(positions.notes)
         let (templates, assets) = SiteBuild.loadTemplates(siteFiles, log: &log)
         stopwatch.lap("load")
         let inputs = SiteBuild.inputsHash(loadedSite.content, templates: templates, assets: assets)
@@ -89,6 +88,8 @@ public final class SiteSession: @unchecked Sendable {
                                     search: SearchFiles(session: self))
         stopwatch.lap("plan")
         lastGood = inputs
+        // Only now: until this snapshot replaces the last good one, that one's bodies are still read.
+        bodies.keepOnly(loadedSite.notes.lazy.map(\.value))
         return .built(snapshot.with(timings: stopwatch.laps))
     }
 
