@@ -41,6 +41,9 @@ struct Serve: AsyncParsableCommand {
         let site = URL(fileURLWithPath: path)
         let session = SiteSession(site: site, options: SiteFolder.buildOptions)
         let live = LiveServer()
+        // Watching from before the first build: a save made while it runs is built next.
+        let changes = ChangeQueue()
+        let watcher = try FileWatcher(site: site, method: poll ? .polling : nil) { changes.add($0) }
         let start = ContinuousClock.now
         await Self.apply(session.rebuild(), to: live, start: start, timings: timings)
 
@@ -52,19 +55,18 @@ struct Serve: AsyncParsableCommand {
             Output.error("error: cannot listen on \(host): give an IP address (127.0.0.1, ::1 or 0.0.0.0)")
             throw ExitCode(1)
         }
-        let serving = Task { try await server.run() }
-        do {
-            try await server.waitUntilListening(timeout: 10)
-        } catch {
-            let reason = await Self.failure(of: serving) ?? "\(error)"
+        let (failures, failed) = AsyncStream<any Error>.makeStream()
+        let serving = Task {
+            do { try await server.run() } catch { failed.yield(error) }
+            failed.finish()
+        }
+        if let reason = await Self.listening(server, failures: failures) {
             Output.error("error: cannot listen on \(host):\(port): \(reason)")
             throw ExitCode(1)
         }
         let url = Self.url(of: await server.listeningAddress, host: host, port: port)
 
         // Saves, merged, rebuilt one at a time on a thread of their own: a rebuild is CPU work.
-        let changes = ChangeQueue()
-        let watcher = try FileWatcher(site: site, method: poll ? .polling : nil) { changes.add($0) }
         let timings = self.timings
         let rebuilder = Thread {
             while let changed = changes.next() {
@@ -79,6 +81,8 @@ struct Serve: AsyncParsableCommand {
             }
         }
         rebuilder.start()
+        // Caught before saying so: whoever reads the line may stop the server at once, and must not kill it.
+        let stop = StopSignals()
         Output.line("serving \(site.path) at \(url) (watching with \(watcher.method.rawValue); Ctrl-C stops)")
         if open { Self.openBrowser(url) }
 
@@ -88,7 +92,7 @@ struct Serve: AsyncParsableCommand {
                 await live.keepAlive()
             }
         }
-        let signal = await Self.stopSignal()
+        let signal = await stop.next()
         keepAlive.cancel()
         watcher.stop()
         changes.stop()
@@ -140,25 +144,26 @@ struct Serve: AsyncParsableCommand {
         return "http://\(shown.contains(":") ? "[\(shown)]" : shown):\(actual)/"
     }
 
-    static func failure(of task: Task<Void, any Error>) async -> String? {
-        guard case .failure(let error) = await task.result else { return nil }
-        return "\(error)"
+    /// Waits until `server` listens; why it does not, as soon as it fails to (a port in use), or after 10 s.
+    static func listening(_ server: HTTPServer, failures: AsyncStream<any Error>) async -> String? {
+        await withTaskGroup(of: String?.self) { group in
+            group.addTask {
+                do { try await server.waitUntilListening(timeout: 10) } catch { return Task.isCancelled ? nil : "\(error)" }
+                return nil
+            }
+            group.addTask {
+                for await error in failures { return reason(error) }
+                return Task.isCancelled ? nil : "the server stopped"
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
     }
 
-    /// Waits for Ctrl-C or a polite kill.
-    static func stopSignal() async -> Int32 {
-        let (stream, continuation) = AsyncStream<Int32>.makeStream()
-        var sources: [any DispatchSourceSignal] = []
-        for number in [SIGINT, SIGTERM] {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { continuation.yield(number) }
-            source.resume()
-            sources.append(source)
-        }
-        defer { sources.forEach { $0.cancel() } }
-        for await number in stream { return number }
-        return SIGTERM
+    static func reason(_ error: any Error) -> String {
+        guard let error = error as? SocketError, case .failed(_, let code, let message) = error else { return "\(error)" }
+        return message + (code == EADDRINUSE ? " (--port 0 picks a free port)" : "")
     }
 
     static func openBrowser(_ url: String) {
@@ -168,5 +173,31 @@ struct Serve: AsyncParsableCommand {
         opener.standardOutput = FileHandle.nullDevice
         opener.standardError = FileHandle.nullDevice
         do { try opener.run() } catch { Output.error("note: cannot open a browser (\(error.localizedDescription)); open \(url)") }
+    }
+}
+
+/// Ctrl-C and a polite kill, caught from the moment this is made (instead of ending the process) until `next`
+/// returns.
+struct StopSignals {
+    private let stream: AsyncStream<Int32>
+    private let sources: [any DispatchSourceSignal]
+
+    init() {
+        let (stream, continuation) = AsyncStream<Int32>.makeStream()
+        self.stream = stream
+        sources = [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { continuation.yield(number) }
+            source.resume()
+            return source
+        }
+    }
+
+    /// Waits for the first signal; which one it was.
+    func next() async -> Int32 {
+        defer { sources.forEach { $0.cancel() } }
+        for await number in stream { return number }
+        return SIGTERM
     }
 }
