@@ -123,10 +123,11 @@ struct Serve: AsyncParsableCommand {
         case .unchanged:
             await live.clearErrors()
         case .failed(let diagnostics):
-            await live.fail(diagnostics)
+            let serving = await live.fail(diagnostics)
             Output.diagnostics(diagnostics)
             let errors = diagnostics.count { $0.severity == .error }
-            Output.error("build failed: \(Output.count(errors, "error")); still serving the last good build")
+            Output.error("build failed: \(Output.count(errors, "error")); "
+                         + (serving ? "still serving the last good build" : "pages show the errors until it builds"))
         }
     }
 
