@@ -178,27 +178,42 @@ struct Serve: AsyncParsableCommand {
 }
 
 /// Ctrl-C and a polite kill, caught from the moment this is made (instead of ending the process) until `next`
-/// returns.
+/// returns. The handlers are plain ones, in place when `init` returns: a dispatch source's registration happens later
+/// on its queue, and a signal sent in between was lost (ignored, so the server never stopped).
 struct StopSignals {
-    private let stream: AsyncStream<Int32>
-    private let sources: [any DispatchSourceSignal]
+    /// Written by the handler (`write` is safe in a signal handler), read by `next`; closed on exec, so that no
+    /// Markdown worker holds it.
+    private static let pipe: (read: Int32, write: Int32) = {
+        var fds: [Int32] = [-1, -1]
+        guard Foundation.pipe(&fds) == 0 else { return (-1, -1) }
+        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        return (fds[0], fds[1])
+    }()
 
     init() {
-        let (stream, continuation) = AsyncStream<Int32>.makeStream()
-        self.stream = stream
-        sources = [SIGINT, SIGTERM].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { continuation.yield(number) }
-            source.resume()
-            return source
+        _ = Self.pipe
+        for number in [SIGINT, SIGTERM] {
+            signal(number) { number in
+                var byte = UInt8(truncatingIfNeeded: number)
+                _ = write(StopSignals.pipe.write, &byte, 1)
+            }
         }
     }
 
     /// Waits for the first signal; which one it was.
     func next() async -> Int32 {
-        defer { sources.forEach { $0.cancel() } }
-        for await number in stream { return number }
-        return SIGTERM
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                var byte: UInt8 = 0
+                while true {
+                    let n = read(Self.pipe.read, &byte, 1)
+                    if n == 1 { break }
+                    if n < 0 && errno == EINTR { continue }
+                    byte = UInt8(SIGTERM)
+                    break
+                }
+                continuation.resume(returning: Int32(byte))
+            }
+        }
     }
 }
