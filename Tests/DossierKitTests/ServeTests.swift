@@ -25,6 +25,15 @@ struct ServeTests {
         "---\ntitle: Note X\ndate: 2025-01-06\ntopics: \(topics)\n\(extra)---\n\(body)\n"
     }
 
+    /// Saves `text` at `path` of the site as editors do: written under a hidden name beside it, then renamed over it,
+    /// so the watcher sees one whole change however the machine schedules the writing.
+    static func save(_ site: SmallSite, _ path: String, _ text: String) throws {
+        let file = site.site.appendingPathComponent(path)
+        let temporary = file.deletingLastPathComponent().appendingPathComponent("." + file.lastPathComponent + ".saving")
+        try Data(text.utf8).write(to: temporary)
+        #expect(rename(temporary.path, file.path) == 0)
+    }
+
     /// A GET with Foundation's own HTTP client, no cache; redirects followed.
     static func fetch(_ url: String) async throws -> (response: HTTPURLResponse, text: String) {
         let configuration = URLSessionConfiguration.ephemeral
@@ -152,7 +161,7 @@ struct ServeTests {
         let hello = try #require(try stream.next(within: 20))
         let good = try #require(hello.build)
 
-        try site.write("content/notes/x.md", "---\ntitle: Note X\ndate: 2025-01-06\ntopics: [Kursk\n---\nBroken text.\n")
+        try Self.save(site, "content/notes/x.md", "---\ntitle: Note X\ndate: 2025-01-06\ntopics: [Kursk\n---\nBroken text.\n")
         let failed = try #require(try stream.next(within: 20), "stderr: \(server.errors.text)")
         #expect(failed.name == "errors")
         #expect(failed.build == good, "still serving the last good build")
@@ -169,7 +178,7 @@ struct ServeTests {
         let lateHello = try #require(try late.next(within: 20))
         #expect(lateHello.name == "hello" && lateHello.errors == errors && lateHello.build == good)
 
-        try site.write("content/notes/x.md", Self.note("Fixed text."))
+        try Self.save(site, "content/notes/x.md", Self.note("Fixed text."))
         for listener in [stream, late] {
             let reload = try #require(try listener.next(within: 20), "stderr: \(server.errors.text)")
             #expect(reload.name == "reload")
@@ -189,7 +198,7 @@ struct ServeTests {
         let stream = try EventStream(port: server.port)
         _ = try #require(try stream.next(within: 20))
 
-        try site.write("content/notes/x.md", Self.note("Text.", topics: "[\"<script>alert(1)</script>\"]"))
+        try Self.save(site, "content/notes/x.md", Self.note("Text.", topics: "[\"<script>alert(1)</script>\"]"))
         let failed = try #require(try stream.next(within: 20), "stderr: \(server.errors.text)")
         #expect(failed.name == "errors")
         // On the wire: one line of JSON, which parses back to the exact text.
@@ -281,7 +290,7 @@ struct ServeTests {
         let hello = try #require(try stream.next(within: 20))
         #expect(hello.errors?.contains { $0.hasPrefix("content/notes/x.md:") } == true, "\(hello.data)")
 
-        try site.write("content/notes/x.md", Self.note("Now it builds."))
+        try Self.save(site, "content/notes/x.md", Self.note("Now it builds."))
         #expect(try stream.next(within: 20)?.name == "reload")
         let fixed = try HTTPConnection.request("/notes/x/", port: server.port)
         #expect(fixed.status == 200 && fixed.text.contains("Now it builds."))
@@ -399,7 +408,7 @@ struct ServeTests {
         let stream = try EventStream(port: server.port)
         _ = try #require(try stream.next(within: 20))
         // A rebuild, so that the Markdown worker has worked.
-        try site.write("content/notes/x.md", Self.note("Changed once."))
+        try Self.save(site, "content/notes/x.md", Self.note("Changed once."))
         #expect(try stream.next(within: 20)?.name == "reload")
         let children = ProcessEntry.children(of: server.pid)
         #expect(children.contains { $0.command.hasSuffix("markdown-worker") }, "\(children)")
