@@ -32,10 +32,12 @@ actor LiveServer {
         send(.reload(build: build))
     }
 
-    /// A failed rebuild: keep serving the last good snapshot, show its errors on every open page.
-    func fail(_ diagnostics: [Diagnostic]) {
+    /// A failed rebuild: keep serving the last good snapshot, show its errors on every open page. Whether there is
+    /// one (not before the site has built once).
+    func fail(_ diagnostics: [Diagnostic]) -> Bool {
         errors = diagnostics.map(\.description)
         send(.errors(build: build, errors: errors))
+        return snapshot != nil
     }
 
     /// Ends every event stream, so that the server can stop.
@@ -74,6 +76,15 @@ actor LiveServer {
     /// Answers a request. Pages are rendered outside the actor, so that a slow one (the search index, made on its
     /// first request) holds up no other request and no event.
     nonisolated func respond(to request: HTTPRequest) async -> HTTPResponse {
+        let response = await answer(request)
+        guard request.method == .HEAD else { return response }
+        // GET's headers without its body, which a client keeping the connection would read as the next response.
+        var head = HTTPResponse(statusCode: response.statusCode, headers: response.headers)
+        head.headers[.contentLength] = String((try? await response.bodyData)?.count ?? 0)
+        return head
+    }
+
+    private nonisolated func answer(_ request: HTTPRequest) async -> HTTPResponse {
         guard request.method == .GET || request.method == .HEAD else {
             return plain(.methodNotAllowed, "dossier serve answers GET and HEAD only.\n", extra: [HTTPHeader("Allow"): "GET, HEAD"])
         }
@@ -84,6 +95,7 @@ actor LiveServer {
         case LiveReload.eventsPath:
             var headers = headers("text/event-stream; charset=utf-8")
             headers[.connection] = "keep-alive"
+            guard request.method == .GET else { return HTTPResponse(statusCode: .ok, headers: headers) }
             return HTTPResponse(statusCode: .ok, headers: headers, body: HTTPBodySequence(from: EventBytes(stream: await listen())))
         default: break
         }

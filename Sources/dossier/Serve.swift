@@ -42,8 +42,9 @@ struct Serve: AsyncParsableCommand {
         // What the command waits for: the first build, then Ctrl-C or a polite kill (caught from the start, so
         // that the server always stops cleanly).
         let (events, event) = AsyncStream<ServeEvent>.makeStream()
-        let signals = Self.catchSignals { event.yield(.signal($0)) }
-        defer { signals.forEach { $0.cancel() } }
+        let stop = StopSignals()
+        let waiting = Task { event.yield(.signal(await stop.next())) }
+        defer { waiting.cancel() }
         let session = SiteSession(site: site, options: SiteFolder.buildOptions)
         defer { session.close() }
         let live = LiveServer()
@@ -63,10 +64,7 @@ struct Serve: AsyncParsableCommand {
         }
         while await !server.isListening {
             if let error = failure.error {
-                var reason = error.localizedDescription
-                if case SocketError.failed(_, _, let message) = error { reason = message.lowercased() }
-                Output.error("error: cannot listen on \(host):\(port): \(reason)"
-                             + (reason.contains("in use") ? "; choose another with --port, or --port 0 for any free one" : ""))
+                Output.error("error: cannot listen on \(host):\(port): \(Self.reason(error))")
                 throw ExitCode(1)
             }
             try? await Task.sleep(for: .milliseconds(5))
@@ -148,10 +146,11 @@ struct Serve: AsyncParsableCommand {
         case .unchanged:
             await live.clearErrors()
         case .failed(let diagnostics):
-            await live.fail(diagnostics)
+            let serving = await live.fail(diagnostics)
             Output.diagnostics(diagnostics)
             let errors = diagnostics.count { $0.severity == .error }
-            Output.error("build failed: \(Output.count(errors, "error")); still serving the last good build")
+            Output.error("build failed: \(Output.count(errors, "error")); "
+                         + (serving ? "still serving the last good build" : "pages show the errors until it builds"))
         }
     }
 
@@ -169,16 +168,10 @@ struct Serve: AsyncParsableCommand {
         return "http://\(shown.contains(":") ? "[\(shown)]" : shown):\(actual)/"
     }
 
-
-    /// Ctrl-C and SIGTERM, handed to `handler` instead of ending the process.
-    static func catchSignals(_ handler: @escaping @Sendable (Int32) -> Void) -> [any DispatchSourceSignal] {
-        [SIGINT, SIGTERM].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { handler(number) }
-            source.resume()
-            return source
-        }
+    /// Why the server cannot listen, in words.
+    static func reason(_ error: any Error) -> String {
+        guard let error = error as? SocketError, case .failed(_, let code, let message) = error else { return "\(error)" }
+        return message + (code == EADDRINUSE ? " (--port 0 picks a free port)" : "")
     }
 
     static func openBrowser(_ url: String) {
@@ -203,4 +196,45 @@ final class ServerFailure: @unchecked Sendable {
 enum ServeEvent: Sendable {
     case built
     case signal(Int32)
+}
+
+/// Ctrl-C and a polite kill, caught from the moment this is made (instead of ending the process) until `next`
+/// returns. The handlers are plain ones, in place when `init` returns: a dispatch source's registration happens later
+/// on its queue, and a signal sent in between was lost (ignored, so the server never stopped).
+struct StopSignals {
+    /// Written by the handler (`write` is safe in a signal handler), read by `next`; closed on exec, so that no
+    /// Markdown worker holds it.
+    private static let pipe: (read: Int32, write: Int32) = {
+        var fds: [Int32] = [-1, -1]
+        guard Foundation.pipe(&fds) == 0 else { return (-1, -1) }
+        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        return (fds[0], fds[1])
+    }()
+
+    init() {
+        _ = Self.pipe
+        for number in [SIGINT, SIGTERM] {
+            signal(number) { number in
+                var byte = UInt8(truncatingIfNeeded: number)
+                _ = write(StopSignals.pipe.write, &byte, 1)
+            }
+        }
+    }
+
+    /// Waits for the first signal; which one it was.
+    func next() async -> Int32 {
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                var byte: UInt8 = 0
+                while true {
+                    let n = read(Self.pipe.read, &byte, 1)
+                    if n == 1 { break }
+                    if n < 0 && errno == EINTR { continue }
+                    byte = UInt8(SIGTERM)
+                    break
+                }
+                continuation.resume(returning: Int32(byte))
+            }
+        }
+    }
 }

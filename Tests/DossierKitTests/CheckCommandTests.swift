@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Every file and folder under `folder`, with the bytes of each file: what "writes nothing" is checked against.
-private func listing(_ folder: URL) -> [String: Data] {
+private func contents(under folder: URL) -> [String: Data] {
     var files: [String: Data] = [:]
     let walker = FileManager.default.enumerator(atPath: folder.path)
     while let path = walker?.nextObject() as? String {
@@ -19,7 +19,7 @@ struct CheckCommandTests {
         let site = try SmallSite()
         defer { site.folder.cleanUp() }
         for edit in input.edits { try site.apply(edit) }
-        let before = listing(site.folder.url)
+        let before = contents(under: site.folder.url)
         let result = try run(Dossier.binary, ["check", site.site.path])
         #expect(result.status == 1)
         let errors = result.errors.split(separator: "\n").map(String.init).filter { $0.contains(": error: ") }
@@ -28,19 +28,19 @@ struct CheckCommandTests {
         })
         #expect(result.errors.contains("check failed: \(input.expected.count) error\(input.expected.count == 1 ? "" : "s")"))
         #expect(result.output.isEmpty)
-        #expect(listing(site.folder.url) == before, "check wrote something")
+        #expect(contents(under: site.folder.url) == before, "check wrote something")
     }
 
     @Test("a good site passes with its counts and warnings; no output folder and no cache appear")
     func goodSite() throws {
         let site = try SmallSite()
         defer { site.folder.cleanUp() }
-        let before = listing(site.folder.url)
+        let before = contents(under: site.folder.url)
         let result = try run(Dossier.binary, ["check", site.site.path])
         #expect(result.status == 0, "\(result.errors)")
         #expect(result.output.hasPrefix("checked 1 note, 1 article, 1 topic, "), "\(result.output)")
         #expect(result.output.contains(": no errors"))
-        #expect(listing(site.folder.url) == before)
+        #expect(contents(under: site.folder.url) == before)
         #expect(!site.folder.exists("site/public") && !site.folder.exists("site/.dossier-cache"))
     }
 
@@ -62,14 +62,14 @@ struct CheckCommandTests {
         let site = try SmallSite()
         defer { site.folder.cleanUp() }
         #expect(try Dossier.build(site.site).status == 0)
-        let before = listing(site.folder.url)
+        let before = contents(under: site.folder.url)
         #expect(try run(Dossier.binary, ["check", site.site.path]).status == 0)
         try site.write("content/notes/first.md", "---\ntitle: First\ndate: 2025-01-05\ntopics: [Kurks]\n---\nBody\n")
-        let edited = listing(site.folder.url)
+        let edited = contents(under: site.folder.url)
         let result = try run(Dossier.binary, ["check", site.site.path])
         #expect(result.status == 1)
         #expect(result.errors.contains("content/notes/first.md:4:10: error: unknown topic 'Kurks'"), "\(result.errors)")
-        #expect(listing(site.folder.url) == edited)
+        #expect(contents(under: site.folder.url) == edited)
         #expect(edited.filter { $0.key.hasPrefix("site/.dossier-cache") } == before.filter { $0.key.hasPrefix("site/.dossier-cache") })
     }
 }

@@ -33,10 +33,12 @@ final class MemoryBodies: NoteBodies, @unchecked Sendable {
 }
 
 /// The bodies `dossier serve` renders from: those of the notes loaded when it started, read from the site's cache
-/// (which it no longer writes), and those of notes parsed since, in memory. Safe to use from several threads.
+/// (which it no longer writes), and those of notes parsed since, in memory. Those are found by their hash, not by
+/// their note's path: after a failed rebuild the last good snapshot is still served, and its notes' bodies must
+/// stay readable whatever the failed load parsed or left out. Safe to use from several threads.
 final class SessionBodies: NoteBodies, @unchecked Sendable {
     private var base: (any NoteBodies)?
-    private var kept: [String: String] = [:]
+    private var kept: [ContentHash: String] = [:]
     private let lock = NSLock()
 
     init() {}
@@ -45,19 +47,22 @@ final class SessionBodies: NoteBodies, @unchecked Sendable {
     func readFirstLoad(from base: any NoteBodies) { lock.withLock { self.base = base } }
 
     func keep(_ html: String, for path: String) {
-        lock.withLock { kept[path] = html }
+        let hash = ContentHash(html)
+        lock.withLock { kept[hash] = html }
     }
 
     func body(of note: Note) throws(CacheDamaged) -> String {
-        let (html, base) = lock.withLock { (kept[note.path], self.base) }
-        if let html, ContentHash(html) == note.bodyHash { return html }
+        let (html, base) = lock.withLock { (kept[note.bodyHash], self.base) }
+        if let html { return html }
         guard let base else { throw CacheDamaged(file: MemoryBodies.name) }
         return try base.body(of: note)
     }
 
-    /// Drops the bodies kept for notes that are no longer at these paths.
-    func keepOnly(_ paths: [String: Int]) {
-        lock.withLock { kept = kept.filter { paths[$0.key] != nil } }
+    /// Drops the bodies kept that none of `notes` has: call with the notes of a snapshot that replaces the one
+    /// served.
+    func keepOnly(_ notes: some Sequence<Note>) {
+        let used = Set(notes.map(\.bodyHash))
+        lock.withLock { kept = kept.filter { used.contains($0.key) } }
     }
 }
 

@@ -37,10 +37,12 @@ public final class FileWatcher: @unchecked Sendable {
         #if os(Linux)
         if method != .polling, startInotify() { self.method = .inotify }
         #endif
+        // The first scan before returning, as inotify's watches are: a save made once the watcher exists is seen.
+        let first = self.method == .polling ? Self.scan(site) : [:]
         let thread = Thread { [unowned self] in
             switch self.method {
             case .inotify: self.runInotify()
-            case .polling: self.runPolling()
+            case .polling: self.runPolling(from: first)
             }
             self.done.signal()
         }
@@ -84,8 +86,8 @@ public final class FileWatcher: @unchecked Sendable {
 
     // MARK: Polling
 
-    private func runPolling() {
-        var last = Self.scan(site)
+    private func runPolling(from first: [String: Stamp]) {
+        var last = first
         while wait(for: nil, timeout: .milliseconds(250)).go {
             var changed = Self.differences(last, Self.scan(site))
             guard !changed.isEmpty else { continue }
@@ -100,7 +102,8 @@ public final class FileWatcher: @unchecked Sendable {
                 changed.formUnion(more)
             }
             last = current
-            report(Set(changed.filter(Self.matters)))
+            let relevant = changed.filter(Self.matters)
+            if !relevant.isEmpty { report(relevant) }
         }
     }
 
@@ -228,6 +231,8 @@ public final class FileWatcher: @unchecked Sendable {
         let isFolder = event.mask & UInt32(IN_ISDIR) != 0
         if isFolder && event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
             // A folder made or moved in: watch it, and what it already holds may be new to the build.
+            // A hidden folder (a tool's, an editor's) is not read by the build, as `addTree` does not watch one.
+            if name.hasPrefix(".") { return }
             _ = addTree(path)
             changed = nil
             return

@@ -73,7 +73,6 @@ public final class SiteSession: @unchecked Sendable {
         loaded = true
         last = loadedSite
         positions = MemoryReuse.Positions(loadedSite)
-        bodies.keepOnly(positions.notes)
         if changed?.contains(where: { $0.hasPrefix("templates/") }) ?? true { templates = nil }
         let (templates, assets, diagnostics) = self.templates ?? {
             var templateLog = DiagnosticLog()
@@ -96,6 +95,8 @@ public final class SiteSession: @unchecked Sendable {
                                     search: SearchFiles(session: self))
         stopwatch.lap("plan")
         lastGood = inputs
+        // Only now: until this snapshot replaces the last good one, that one's bodies are still read.
+        bodies.keepOnly(loadedSite.notes.lazy.map(\.value))
         return .built(snapshot.with(timings: stopwatch.laps))
     }
 
