@@ -425,6 +425,7 @@ struct NewCommandTests {
 /// The commands themselves, through the built binary, with a fixed `--date` so that no test reads the clock.
 @Suite("dossier new through the command line")
 struct NewCommandLineTests {
+    /// The workplace's real scrapes, beside the repository (not in it): the tests that read them run where they are.
     static let scrapes = Repo.root.deletingLastPathComponent().appendingPathComponent("shared/scrapes")
 
     @Test("new note writes a note that the next build publishes with its title")
@@ -498,7 +499,8 @@ struct NewCommandLineTests {
     /// Every real scrape: copied byte for byte under the name its date and headline give, with the report
     /// `inspect` prints for the copy; or, when the reader finds no date or headline, refused with a message
     /// saying which, and nothing copied.
-    @Test("new article copies each real scrape it can name and prints inspect's report; refuses the others")
+    @Test("new article copies each real scrape it can name and prints inspect's report; refuses the others",
+          .enabled(if: FileManager.default.fileExists(atPath: NewCommandLineTests.scrapes.path), "needs ../shared/scrapes beside the repository"))
     func realScrapes() throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: Self.scrapes.path).filter { $0.hasSuffix(".txt") }.sorted()
         try #require(names.count >= 10)
@@ -566,7 +568,8 @@ struct NewCommandLineTests {
         #expect(manifest(site.site) == before)
     }
 
-    @Test("new article --date names an undated real scrape, and the build dates it from the name")
+    @Test("new article --date names an undated real scrape, and the build dates it from the name",
+          .enabled(if: FileManager.default.fileExists(atPath: NewCommandLineTests.scrapes.path), "needs ../shared/scrapes beside the repository"))
     func undatedRealScrape() throws {
         let site = try SmallSite()
         defer { site.folder.cleanUp() }

@@ -107,8 +107,10 @@ struct Reading {
             for i in 0..<bodyStart where i != headline && !lines[i].isProse {
                 if Boilerplate.key(lines[i].text) == headlineKey { drop(i, .repeatedHeadline); continue }
                 let above = headline.map { i < $0 } == true
-                // Above the headline a full sentence is a standfirst; labels and tags are not sentences.
-                if above && lines[i].endsSentence { continue }
+                // A whole sentence above the headline is a standfirst; labels and tags ("Live:", "-km²;") are not
+                // sentences. Where no headline was found, a standfirst is what the text holds above the story's first
+                // sentence, as it is when an article this reader cleaned is read again without its headline.
+                if (above || headline == nil) && lines[i].endsWithFullStop { continue }
                 drop(i, above ? .aboveHeadline : .head)
             }
         }

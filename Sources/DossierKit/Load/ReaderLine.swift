@@ -38,6 +38,11 @@ struct ReaderLine: Sendable {
 
     /// A sentence or more of running text: how article paragraphs look. A long line is running text even
     /// when the scrape cut it off or lost its full stop.
+    /// Ends with `.`, `!` or `?`: a whole sentence, not a label ending in `:` or `;`.
+    var endsWithFullStop: Bool {
+        endsSentence && !":;".unicodeScalars.contains(text.unicodeScalars.reversed().first { !"\"”’'») ]*".unicodeScalars.contains($0) } ?? " ")
+    }
+
     var isProse: Bool { (endsSentence && wordCount >= 6) || wordCount >= 25 }
 
     var firstLetterIsUppercase: Bool {
