@@ -15,6 +15,11 @@ struct New: ParsableCommand {
         site == "." || site.isEmpty ? path : (site as NSString).appendingPathComponent(path)
     }
 
+    /// A `--date` must be a day that exists, written YYYY-MM-DD.
+    static func validate(date: String?) throws {
+        if let date, Day(iso: date) == nil { throw ValidationError("--date must be a day written YYYY-MM-DD, found '\(date)'") }
+    }
+
     /// Prints every problem, and that nothing was written, and ends with status 1.
     static func fail(_ failure: AuthoringFailed, _ nothing: String) -> ExitCode {
         Output.diagnostics(failure.diagnostics)
@@ -43,9 +48,7 @@ struct NewNoteCommand: ParsableCommand {
     @Option(help: "The site folder.")
     var site: String = "."
 
-    func validate() throws {
-        if let date, Day(iso: date) == nil { throw ValidationError("--date must be a day written YYYY-MM-DD, found '\(date)'") }
-    }
+    func validate() throws { try New.validate(date: date) }
 
     func run() throws {
         // The one place the clock is read: everything below takes the day as a value.
@@ -80,9 +83,7 @@ struct NewArticleCommand: ParsableCommand {
     @Option(help: "The site folder.")
     var site: String = "."
 
-    func validate() throws {
-        if let date, Day(iso: date) == nil { throw ValidationError("--date must be a day written YYYY-MM-DD, found '\(date)'") }
-    }
+    func validate() throws { try New.validate(date: date) }
 
     func run() throws {
         let added: NewArticle
