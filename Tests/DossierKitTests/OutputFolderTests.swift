@@ -379,7 +379,8 @@ struct OutputFolderTests {
         // Each step: the key changed, then the files rendered (the reused tree is two publishes old) and the counts.
         // The last publish changes nothing: it brings the reused tree up to date (p3) and leaves the output alone.
         let steps: [(change: String?, rendered: Int, written: Int)] = [
-            (nil, 10, 10), ("p1/index.html", 10, 1), ("p2/index.html", 2, 1), ("p3/index.html", 2, 1), (nil, 1, 0),
+            // The first publish after the cold one links the live site's unchanged files into its new tree.
+            (nil, 10, 10), ("p1/index.html", 1, 1), ("p2/index.html", 2, 1), ("p3/index.html", 2, 1), (nil, 1, 0),
             (nil, 0, 0),
         ]
         for (change, rendered, written) in steps {
@@ -398,5 +399,37 @@ struct OutputFolderTests {
             #expect(stats.written == written && stats.removed == 0)
             #expect(manifest(output).filter { $0.key != OutputMark.name } == keys.mapValues { Data("\($0)".utf8) })
         }
+    }
+
+    @Test("files linked from the live site are never written through: a publish that fails after writing into the reused tree leaves the site as it was")
+    func linkedFilesAreNeverWrittenThrough() throws {
+        let folder = try TempFolder()
+        defer { folder.cleanUp() }
+        let site = folder.url.appendingPathComponent("site"), output = folder.url.appendingPathComponent("out")
+        struct Refused: Error {}
+        func publish(_ keys: [String: ContentHash], failing: String? = nil) throws {
+            _ = try Publisher(output: output, site: site, inputs: []).publish(keys.keys.sorted()) { path in
+                guard let key = keys[path] else { return nil }
+                return Publisher.File(key: key) {
+                    if path == failing { throw Refused() }
+                    return Data("\(key) of \(path)".utf8)
+                }
+            }
+        }
+        let paths = (0..<40).map { "p\($0)/index.html" }
+        try publish(Dictionary(uniqueKeysWithValues: paths.map { ($0, ContentHash("v1" + $0)) }))
+        var second = Dictionary(uniqueKeysWithValues: paths.map { ($0, ContentHash("v1" + $0)) })
+        second["p0/index.html"] = ContentHash("v2")
+        try publish(second)
+        // The unchanged files are the same files in the live site and the tree the next publish reuses.
+        var info = stat()
+        #expect(lstat(output.appendingPathComponent("p5/index.html").path, &info) == 0 && info.st_nlink == 2)
+        let live = manifest(output)
+
+        // Every file changes, and the last one cannot be made: the publish fails after writing the others into the
+        // reused tree, whose files were links to the live ones.
+        let third = Dictionary(uniqueKeysWithValues: paths.map { ($0, ContentHash("v3" + $0)) })
+        #expect(throws: Refused.self) { try publish(third, failing: "p39/index.html") }
+        #expect(manifest(output) == live, "the live site changed")
     }
 }

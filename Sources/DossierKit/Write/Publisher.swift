@@ -104,10 +104,16 @@ public final class Publisher: @unchecked Sendable {
             for path in listed.keys.sorted() where !desired.contains(path) { remove(path, in: target) }
             // Each file is written by the thread that made it: creating files is mostly kernel time, and this
             // spreads it over every core too. A page is held only until it is written.
+            // A new tree (the first build after a cold one) takes the live site's unchanged files as hard links
+            // instead of writing them again: a link is a tenth of a write, and no file is ever written through one
+            // (`write` replaces a file, never rewrites it).
+            let fresh = listed.isEmpty
+            let linkable = fresh ? liveTrusted : [:]
             let made = try Parallel.map(paths) { path -> (String, OutputMark.Entry)? in
                 guard let file = file(path) else { return nil }
                 if let held = trusted[path], held.key == file.key { return (path, held) }
-                return (path, OutputMark.Entry(key: file.key, size: try write(try file.bytes(), to: path, in: target)))
+                if let live = linkable[path], live.key == file.key, link(live: path, into: target) { return (path, live) }
+                return (path, OutputMark.Entry(key: file.key, size: try write(try file.bytes(), to: path, in: target, replacing: !fresh)))
             }
             var mark = OutputMark()
             for case let (path, entry)? in made { mark.files[path] = entry }
@@ -196,7 +202,23 @@ public final class Publisher: @unchecked Sendable {
         rename(tree, folder.previous)
     }
 
-    private func write(_ data: Data, to path: String, in tree: String) throws -> Int {
+    /// Links the live site's file at `path` into `tree`; false when the file system will not (the file is then
+    /// written).
+    private func link(live path: String, into tree: String) -> Bool {
+        guard (try? makeParents(of: path, in: tree)) != nil else { return false }
+        return Glibc.link(folder.path + "/" + path, tree + "/" + path) == 0
+    }
+
+    /// Writes `data` as a new file at `path` in `tree`. In a tree being reused, a file already there is removed
+    /// first, never truncated: it may be a hard link to the live site's copy.
+    private func write(_ data: Data, to path: String, in tree: String, replacing: Bool) throws -> Int {
+        try makeParents(of: path, in: tree)
+        if replacing { unlink(tree + "/" + path) }
+        try data.withUnsafeBytes { try FileOps.write(tree + "/" + path, $0) }
+        return data.count
+    }
+
+    private func makeParents(of path: String, in tree: String) throws {
         var missing: [String] = []
         var parent = Substring(path)
         while let slash = parent.lastIndex(of: "/") {
@@ -209,8 +231,6 @@ public final class Publisher: @unchecked Sendable {
             try FileOps.makeFolder(key)
             _ = foldersLock.withLock { folders.insert(key) }
         }
-        try data.withUnsafeBytes { try FileOps.write(tree + "/" + path, $0) }
-        return data.count
     }
 }
 
