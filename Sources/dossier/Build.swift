@@ -30,10 +30,7 @@ struct Build: ParsableCommand {
                 + "\(Output.count(report.files, "file")) in \(output.path), \(changes) (\(seconds))"
                 + (report.warnings.isEmpty ? "" : ", \(Output.count(report.warnings.count, "warning"))"))
         } catch let failure as BuildFailed {
-            Output.diagnostics(failure.diagnostics)
-            let errors = failure.diagnostics.filter { $0.severity == .error }.count
-            let warnings = failure.diagnostics.count - errors
-            Output.error("build failed: \(Output.count(errors, "error")), \(Output.count(warnings, "warning")); \(output.path) is unchanged")
+            Output.failed("build", failure.diagnostics, then: "; \(output.path) is unchanged")
             throw ExitCode(1)
         }
     }

@@ -26,9 +26,7 @@ struct Check: ParsableCommand {
                         + (report.warnings.isEmpty ? "" : ", \(Output.count(report.warnings.count, "warning"))"))
             if strict && !report.warnings.isEmpty { throw ExitCode(1) }
         } catch let failure as BuildFailed {
-            Output.diagnostics(failure.diagnostics)
-            let errors = failure.diagnostics.count { $0.severity == .error }
-            Output.error("check failed: \(Output.count(errors, "error")), \(Output.count(failure.diagnostics.count - errors, "warning"))")
+            Output.failed("check", failure.diagnostics)
             throw ExitCode(1)
         }
     }

@@ -18,6 +18,13 @@ enum Output {
         for diagnostic in diagnostics { error(diagnostic.description) }
     }
 
+    /// Prints `diagnostics`, then "<what> failed: 2 errors, 1 warning" and `then`.
+    static func failed(_ what: String, _ diagnostics: [Diagnostic], then: String = "") {
+        self.diagnostics(diagnostics)
+        let errors = diagnostics.count { $0.severity == .error }
+        error("\(what) failed: \(count(errors, "error")), \(count(diagnostics.count - errors, "warning"))\(then)")
+    }
+
     /// "1 note", "2 notes".
     static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 }

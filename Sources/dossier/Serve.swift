@@ -147,10 +147,8 @@ struct Serve: AsyncParsableCommand {
             await live.clearErrors()
         case .failed(let diagnostics):
             let serving = await live.fail(diagnostics)
-            Output.diagnostics(diagnostics)
-            let errors = diagnostics.count { $0.severity == .error }
-            Output.error("build failed: \(Output.count(errors, "error")); "
-                         + (serving ? "still serving the last good build" : "pages show the errors until it builds"))
+            Output.failed("build", diagnostics,
+                          then: serving ? "; still serving the last good build" : "; pages show the errors until it builds")
         }
     }
 

@@ -12,9 +12,9 @@ public final class IndexReuse: @unchecked Sendable {
 
     /// The figures of `paragraphs` under `focus`, found now or the last time the same text was indexed.
     func areaFigures(in paragraphs: [String], focus: [String]) -> [AreaFigure] {
-        let key = paragraphs.reduce(focus.reduce(ContentHash("focus")) { $0.combined(ContentHash($1)) }) {
-            $0.combined(ContentHash($1))
-        }
+        // The focus's count between the two lists, so that no focus term can pass for a paragraph.
+        let focused = focus.reduce(ContentHash("focus")) { $0.combined(ContentHash($1)) }.combined(ContentHash("\(focus.count) terms"))
+        let key = paragraphs.reduce(focused) { $0.combined(ContentHash($1)) }
         if let known = lock.withLock({ used.insert(key); return figures[key] }) { return known }
         let found = AreaExtractor.figures(in: paragraphs, focus: focus)
         lock.withLock { figures[key] = found }

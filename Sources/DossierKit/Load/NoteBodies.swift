@@ -39,6 +39,7 @@ final class MemoryBodies: NoteBodies, @unchecked Sendable {
 final class SessionBodies: NoteBodies, @unchecked Sendable {
     private var base: (any NoteBodies)?
     private var kept: [ContentHash: String] = [:]
+    private var lastUsed: Set<ContentHash> = []
     private let lock = NSLock()
 
     init() {}
@@ -58,11 +59,14 @@ final class SessionBodies: NoteBodies, @unchecked Sendable {
         return try base.body(of: note)
     }
 
-    /// Drops the bodies kept that none of `notes` has: call with the notes of a snapshot that replaces the one
-    /// served.
+    /// Drops the bodies kept that neither `notes` (those of the snapshot about to be served) nor the notes last
+    /// given here have: the snapshot served until now may still be rendering a page.
     func keepOnly(_ notes: some Sequence<Note>) {
         let used = Set(notes.map(\.bodyHash))
-        lock.withLock { kept = kept.filter { used.contains($0.key) } }
+        lock.withLock {
+            kept = kept.filter { used.contains($0.key) || lastUsed.contains($0.key) }
+            lastUsed = used
+        }
     }
 }
 

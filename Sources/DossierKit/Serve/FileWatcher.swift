@@ -31,7 +31,9 @@ public final class FileWatcher: @unchecked Sendable {
         self.site = site
         self.report = report
         var fds: [Int32] = [0, 0]
+        // Closed on exec: the Markdown workers started later must not hold the watcher's pipe.
         guard pipe(&fds) == 0 else { throw PublishError("cannot watch \(site.path): \(String(cString: strerror(errno)))") }
+        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
         wake = (fds[0], fds[1])
         self.method = .polling
         #if os(Linux)
@@ -65,7 +67,7 @@ public final class FileWatcher: @unchecked Sendable {
         close(wake.write)
     }
 
-    deinit { stop() }
+    /// The watching thread holds the watcher until `stop`: call it.
 
     /// Whether a change at `path` (relative to the site) can change the site: what lies in `content/` or
     /// `templates/`, and `site.yml`; never a hidden file (editors' swap files), which the build does not read.
@@ -89,11 +91,13 @@ public final class FileWatcher: @unchecked Sendable {
     private func runPolling(from first: [String: Stamp]) {
         var last = first
         while wait(for: nil, timeout: .milliseconds(250)).go {
-            var changed = Self.differences(last, Self.scan(site))
+            // What the next scan compares with is the very scan the changes were found in: a file changed between
+            // two scans is in the second's difference.
+            var current = Self.scan(site)
+            var changed = Self.differences(last, current)
             guard !changed.isEmpty else { continue }
             // Let a save finish: scan until two scans agree.
             let start = ContinuousClock.now
-            var current = Self.scan(site)
             while ContinuousClock.now - start < Self.longest, wait(for: nil, timeout: Self.quiet).go {
                 let next = Self.scan(site)
                 let more = Self.differences(current, next)
@@ -114,10 +118,11 @@ public final class FileWatcher: @unchecked Sendable {
         var stamps: [String: Stamp] = [:]
         func add(_ relative: String) {
             var info = stat()
-            guard lstat(site.appendingPathComponent(relative).path, &info) == 0 else { return }
+            // Files only: a folder changes whenever a file in it comes or goes, which the files say themselves.
+            guard lstat(site.appendingPathComponent(relative).path, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else { return }
             #if os(Linux)
-            let time = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-                ^ (Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec))
+            // The change time moves on every write, rename, chmod and utimes.
+            let time = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
             #else
             let time = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
             #endif
@@ -224,6 +229,18 @@ public final class FileWatcher: @unchecked Sendable {
         if event.mask & UInt32(IN_Q_OVERFLOW) != 0 { changed = nil; return }
         guard let folder = folders[event.wd] else { return }
         if event.mask & UInt32(IN_IGNORED) != 0 { folders[event.wd] = nil; return }
+        if event.mask & UInt32(IN_MOVE_SELF) != 0 {
+            // A watched folder moved. Moved within the site, it was watched again under its new name (inotify gives
+            // the same watch) and its path here is already the new one; moved out, its path names nothing now, and
+            // the watch goes.
+            var info = stat()
+            let path = folder.isEmpty ? site.path : site.appendingPathComponent(folder).path
+            if lstat(path, &info) != 0 || (info.st_mode & S_IFMT) != S_IFDIR {
+                inotify_rm_watch(inotify, event.wd)
+                folders[event.wd] = nil
+            }
+            return
+        }
         let path = folder.isEmpty ? name : (name.isEmpty ? folder : folder + "/" + name)
         // In the site folder itself only site.yml, content/ and templates/ matter (not public/, which a build
         // replaces, nor the cache).

@@ -28,6 +28,9 @@ public final class SiteSession: @unchecked Sendable {
     private let markdown: MarkdownEngine
     /// What the last rebuild was made from, if it succeeded.
     private var lastGood: ContentHash?
+    /// Set when a rebuild stopped before loading what changed: the next one reads every file again (reusing by hash),
+    /// since the changes it was told of are gone with it.
+    private var rereadAll = false
 
     public init(site: URL, options: BuildOptions = BuildOptions()) {
         self.site = site
@@ -48,9 +51,11 @@ public final class SiteSession: @unchecked Sendable {
 
     /// Loads what changed and builds the site in memory. `changed` holds paths relative to the site
     /// (`content/notes/a.md`, `templates/note.mustache`, `site.yml`); `nil` reads every file again.
-    public func rebuild(changed: Set<String>? = nil) -> Outcome {
+    public func rebuild(changed reported: Set<String>? = nil) -> Outcome {
         var stopwatch = Stopwatch()
         var log = DiagnosticLog()
+        let changed = rereadAll ? nil : reported
+        rereadAll = true
         SiteBuild.checkFolders(site, log: &log)
         if log.hasErrors { return .failed(log.sorted) }
         let siteFiles = SiteFiles(site: site)
@@ -68,7 +73,7 @@ public final class SiteSession: @unchecked Sendable {
                                                  log: &log)
             }
         } catch {
-            return .failed(log.sorted + [Diagnostic(.error, ".dossier-cache", "\(error)")])
+            return .failed(log.sorted + [Diagnostic(.error, loaded ? "content" : ".dossier-cache", "\(error)")])
         }
         loaded = true
         last = loadedSite
@@ -80,6 +85,7 @@ public final class SiteSession: @unchecked Sendable {
             return (templates, assets, templateLog.items)
         }()
         self.templates = (templates, assets, diagnostics)
+        rereadAll = false
         for diagnostic in diagnostics { log.append(diagnostic) }
         stopwatch.lap("load")
         let content = loadedSite.content

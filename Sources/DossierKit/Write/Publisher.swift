@@ -106,7 +106,8 @@ public final class Publisher: @unchecked Sendable {
             // spreads it over every core too. A page is held only until it is written.
             // A new tree (the first build after a cold one) takes the live site's unchanged files as hard links
             // instead of writing them again: a link is a tenth of a write, and no file is ever written through one
-            // (`write` replaces a file, never rewrites it).
+            // (`write` replaces a file, never rewrites it). They are trusted as a reused tree's are, by their size: a
+            // hand edit in the output that keeps a file's size goes unnoticed (README, "Speed and the build cache").
             let fresh = listed.isEmpty
             let linkable = fresh ? liveTrusted : [:]
             let made = try Parallel.map(paths) { path -> (String, OutputMark.Entry)? in
