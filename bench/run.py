@@ -152,37 +152,30 @@ def bench(n, runs, work, trash, reference=None, reference_templates=None, refere
 
     edits = [0]
 
+    def edit_and_build(builder, position, words):
+        """Appends a sentence no earlier run wrote to one note, times the build, then puts the note back and builds
+        again, so that the output ends as the content is."""
+        edited = builder.notes[position]
+        original = open(edited).read()
+        with open(edited, "a") as f:
+            f.write("\n%s, number %d.\n" % (words, edits[0] // len(builders)))
+        edits[0] += 1
+        result = timed(builder.command)
+        with open(edited, "w") as f:
+            f.write(original)
+        timed(builder.command)
+        return result
+
     def one_edit(builder):
-        # The same note in each copy, with the same new text in one round: a text no earlier round wrote.
-        def run():
-            edited = builder.notes[len(builder.notes) // 2]
-            original = open(edited).read()
-            with open(edited, "a") as f:
-                f.write("\nAn edit, number %d.\n" % (edits[0] // len(builders)))
-            edits[0] += 1
-            result = timed(builder.command)
-            with open(edited, "w") as f:
-                f.write(original)
-            timed(builder.command)
-            return result
-        return run
+        # The same note in each copy, with the same new text in one round.
+        return lambda: edit_and_build(builder, len(builder.notes) // 2, "An edit")
 
     def first_edit(builder):
-        # The rebuild an editor meets first: a cold build, one note changed, the build after it (the output has no
-        # second tree yet). The note is put back and built again, so that the output ends as the content is.
+        # The rebuild an editor meets first: a cold build, then one note changed (the output has no second tree yet).
         def run():
             clean(builder.site, trash)
             timed(builder.command)
-            edited = builder.notes[len(builder.notes) // 3]
-            original = open(edited).read()
-            with open(edited, "a") as f:
-                f.write("\nA first edit, number %d.\n" % (edits[0] // len(builders)))
-            edits[0] += 1
-            result = timed(builder.command)
-            with open(edited, "w") as f:
-                f.write(original)
-            timed(builder.command)
-            return result
+            return edit_and_build(builder, len(builder.notes) // 3, "A first edit")
         return run
 
     stages = [("cold", cold), ("nochange", lambda b: lambda: timed(b.command)), ("oneedit", one_edit),

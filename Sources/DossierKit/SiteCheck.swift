@@ -23,7 +23,7 @@ public enum SiteCheck {
         let siteFiles = SiteFiles(site: site)
         let loaded: LoadedSite
         do {
-            loaded = try SiteLoader.load(siteFiles, reuse: ReadOnlyCache(site: site), bodies: DiscardedBodies(), options: options, log: &log)
+            loaded = try SiteLoader.load(siteFiles, reuse: CachedEntries.readOnly(site: site), bodies: DiscardedBodies(), options: options, log: &log)
         } catch {
             throw BuildFailed(diagnostics: log.sorted + [Diagnostic(.error, "content", "\(error)")])
         }

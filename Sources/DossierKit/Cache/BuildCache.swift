@@ -8,8 +8,7 @@ final class BuildCache: ContentReuse, @unchecked Sendable {
     let folder: String
     /// The bodies of the notes the cache offers, and of those the build keeps.
     let bodies: CachedBodies
-    private let notes: FileCache<StoredNote>
-    private let articles: FileCache<Article>
+    private let entries: CachedEntries
     /// What the last build's search index took from each body: read when first asked for, so that a build with
     /// nothing to do does not decode it.
     private(set) lazy var searchTerms: SearchTermCache = {
@@ -46,19 +45,8 @@ final class BuildCache: ContentReuse, @unchecked Sendable {
         self.temporary = temporary
         let store = try BodyStore(path: folder + "/bodies")
         var damaged: [CacheDamaged] = []
-        func load<Value>(_ name: String, _ format: String, _ key: KeyPath<Value, String>,
-                         _ read: (inout BinaryReader) throws -> Value) -> FileCache<Value> {
-            do { return try FileCache.load(from: folder + "/" + name, name: ".dossier-cache/" + name, format: format, key: key, read: read) } catch {
-                damaged.append(error)
-                return FileCache()
-            }
-        }
-        // A note whose body lies beyond the end of the bodies file (a cache half deleted) is parsed again.
-        let size = store.size
-        notes = load("notes", CacheCoding.noteFormat, \.note.path, CacheCoding.readStoredNote)
-            .keeping { $0.body.offset <= size - $0.body.length }
-        bodies = CachedBodies(store: store, refs: notes.entries.mapValues(\.value.body))
-        articles = load("articles", CacheCoding.articleFormat, \.path, CacheCoding.readArticle)
+        entries = CachedEntries(folder: folder, bodyStoreSize: store.size, damaged: &damaged)
+        bodies = CachedBodies(store: store, refs: entries.notes.entries.mapValues(\.value.body))
         do { lastBuild = try LastBuild.load(from: folder + "/last-build", name: ".dossier-cache/last-build") } catch {
             damaged.append(error)
             lastBuild = nil
@@ -70,15 +58,11 @@ final class BuildCache: ContentReuse, @unchecked Sendable {
         if temporary { FileOps.removeTree(folder) }
     }
 
-    func article(at path: String, hash: ContentHash) -> LoadedFile<Article>? {
-        articles.entry(for: path, hash: hash)
-    }
+    func article(at path: String, hash: ContentHash) -> LoadedFile<Article>? { entries.article(at: path, hash: hash) }
 
-    func note(at path: String, hash: ContentHash) -> LoadedFile<Note>? {
-        notes.entry(for: path, hash: hash).map { LoadedFile(hash: $0.hash, value: $0.value.note, diagnostics: $0.diagnostics) }
-    }
+    func note(at path: String, hash: ContentHash) -> LoadedFile<Note>? { entries.note(at: path, hash: hash) }
 
-    func mayReuseNote(at path: String) -> Bool { notes.entries[path] != nil }
+    func mayReuseNote(at path: String) -> Bool { entries.mayReuseNote(at: path) }
 
     func save(_ build: LastBuild) { build.save(to: folder + "/last-build") }
 
@@ -94,10 +78,10 @@ final class BuildCache: ContentReuse, @unchecked Sendable {
     /// `CachedBodies.compact`), so bodies are read through `bodies` only after this.
     func remember(articles loadedArticles: [LoadedFile<Article>], notes loadedNotes: [LoadedFile<Note>],
                   slack: Int = CachedBodies.slack) throws {
-        if !articles.holds(loadedArticles, path: \.path) {
+        if !entries.articles.holds(loadedArticles, path: \.path) {
             FileCache<Article>.save(loadedArticles, to: folder + "/articles", format: CacheCoding.articleFormat, write: CacheCoding.write)
         }
-        if notes.holds(loadedNotes, path: \.path) { return }
+        if entries.notes.holds(loadedNotes, path: \.path) { return }
         try bodies.compact(keeping: loadedNotes.lazy.map(\.value), slack: slack)
         try FileCache<StoredNote>.save(loadedNotes, to: folder + "/notes", format: CacheCoding.noteFormat) { note, writer in
             // Every note loaded was either offered with its body or had its body kept.
