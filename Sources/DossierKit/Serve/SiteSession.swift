@@ -97,13 +97,12 @@ public final class SiteSession: @unchecked Sendable {
         stopwatch.lap("index")
         guard let templates, !log.hasErrors else { return .failed(log.sorted) }
         let renderer = PageRenderer(templates: templates, index: index.showingDrafts(), bodies: bodies, live: true)
-        let snapshot = SiteSnapshot(plan: OutputPlan(renderer: renderer, assets: assets), warnings: log.sorted,
-                                    search: SearchFiles(session: self))
+        let plan = OutputPlan(renderer: renderer, assets: assets)
         stopwatch.lap("plan")
         lastGood = inputs
-        // Only now: until this snapshot replaces the last good one, that one's bodies are still read.
+        // After a good rebuild only: a failed one leaves the snapshot served, whose bodies are still read.
         bodies.keepOnly(loadedSite.notes.lazy.map(\.value))
-        return .built(snapshot.with(timings: stopwatch.laps))
+        return .built(SiteSnapshot(plan: plan, warnings: log.sorted, timings: stopwatch.laps, search: SearchFiles(session: self)))
     }
 
     /// Loads the site through its cache, as a build does (a cache found damaged is dropped and the site read

@@ -8,20 +8,8 @@ public struct SiteSnapshot: Sendable {
     /// Warnings of the build, compiler style.
     public let warnings: [Diagnostic]
     /// Seconds each stage of the rebuild took.
-    public private(set) var timings: [(stage: String, seconds: Double)] = []
+    public let timings: [(stage: String, seconds: Double)]
     let search: SearchFiles
-
-    init(plan: OutputPlan, warnings: [Diagnostic], search: SearchFiles) {
-        self.plan = plan
-        self.warnings = warnings
-        self.search = search
-    }
-
-    func with(timings: [(stage: String, seconds: Double)]) -> SiteSnapshot {
-        var snapshot = self
-        snapshot.timings = timings
-        return snapshot
-    }
 
     public var notes: Int { plan.renderer.index.notes.count }
     public var drafts: Int { plan.renderer.index.notes.count { $0.isDraft } }
