@@ -104,16 +104,20 @@ public final class Publisher: @unchecked Sendable {
             for path in listed.keys.sorted() where !desired.contains(path) { remove(path, in: target) }
             // Each file is written by the thread that made it: creating files is mostly kernel time, and this
             // spreads it over every core too. A page is held only until it is written.
-            // A new tree (the first build after a cold one) takes the live site's unchanged files as hard links
-            // instead of writing them again: a link is a tenth of a write, and no file is ever written through one
-            // (`write` replaces a file, never rewrites it). They are trusted as a reused tree's are, by their size: a
-            // hand edit in the output that keeps a file's size goes unnoticed (README, "Speed and the build cache").
+            // A file the tree lacks but the live site holds with the same key (every file of a new tree, the first
+            // build after a cold one; in a reused tree, what changed in the build before this one) is taken as a
+            // hard link instead of being made again: a link is a tenth of a write, and the page is not rendered.
+            // No file is ever written through a link (`write` replaces a file, never rewrites it). Live files are
+            // trusted as a reused tree's are, by their size: a hand edit in the output that keeps a file's size goes
+            // unnoticed (README, "Speed and the build cache").
             let fresh = listed.isEmpty
-            let linkable = fresh ? liveTrusted : [:]
+            let linkable = liveTrusted  // read once, here: a lazy property is not for several threads to fill
             let made = try Parallel.map(paths) { path -> (String, OutputMark.Entry)? in
                 guard let file = file(path) else { return nil }
                 if let held = trusted[path], held.key == file.key { return (path, held) }
-                if let live = linkable[path], live.key == file.key, link(live: path, into: target) { return (path, live) }
+                if let live = linkable[path], live.key == file.key, link(live: path, into: target, replacing: !fresh) {
+                    return (path, live)
+                }
                 return (path, OutputMark.Entry(key: file.key, size: try write(try file.bytes(), to: path, in: target, replacing: !fresh)))
             }
             var mark = OutputMark()
@@ -203,10 +207,11 @@ public final class Publisher: @unchecked Sendable {
         rename(tree, folder.previous)
     }
 
-    /// Links the live site's file at `path` into `tree`; false when the file system will not (the file is then
-    /// written).
-    private func link(live path: String, into tree: String) -> Bool {
+    /// Links the live site's file at `path` into `tree`, in place of any file there (`replacing`, in a reused
+    /// tree); false when the file system will not (the file is then written).
+    private func link(live path: String, into tree: String, replacing: Bool) -> Bool {
         guard (try? makeParents(of: path, in: tree)) != nil else { return false }
+        if replacing { unlink(tree + "/" + path) }
         return Glibc.link(folder.path + "/" + path, tree + "/" + path) == 0
     }
 
