@@ -82,7 +82,11 @@ public enum SiteBuild {
         }
 
         // Index, then check what content links to and the templates the pages need against it.
-        let index = checkedIndex(content, templates: templates, assets: assets, log: &log)
+        // The area figures are found again only in articles whose text the cache has not seen; like the content
+        // entries, what it keeps is true whatever the rest of the build finds.
+        let reuse = IndexReuse(known: cache.areaFigures)
+        let index = checkedIndex(content, templates: templates, assets: assets, reuse: reuse, log: &log)
+        cache.remember(areaFigures: reuse.entries)
         stopwatch.lap("index")
         guard let templates, let publisher, !log.hasErrors else { throw BuildFailed(diagnostics: log.sorted) }
         let renderer = PageRenderer(templates: templates, index: index, bodies: cache.bodies)

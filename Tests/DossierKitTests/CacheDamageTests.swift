@@ -24,7 +24,7 @@ enum CacheDamage: CaseIterable {
 
 @Suite("A damaged cache: ignored with a warning, never a crash or a wrong site", .serialized)
 struct CacheDamageTests {
-    static let cacheFiles = ["notes", "articles", "bodies", "last-build", "search"]
+    static let cacheFiles = ["notes", "articles", "bodies", "last-build", "search", "figures"]
 
     static func site() throws -> SmallSite {
         let site = try SmallSite()

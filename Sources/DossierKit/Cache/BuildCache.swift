@@ -18,6 +18,14 @@ final class BuildCache: ContentReuse, @unchecked Sendable {
             return SearchTermCache()
         }
     }()
+    /// The area figures the last build found in each article's text: read when first asked for, like the terms.
+    private(set) lazy var areaFigures: [ContentHash: [AreaFigure]] = {
+        let name = AreaFigureCache.fileName
+        do throws(CacheDamaged) { return try AreaFigureCache.load(from: folder + "/" + name, name: ".dossier-cache/" + name) } catch {
+            damaged.append(error)
+            return [:]
+        }
+    }()
     /// What the last successful build saw and made, if the cache records it.
     let lastBuild: LastBuild?
     /// Cache files found damaged and ignored (the search terms' once they are read).
@@ -37,7 +45,7 @@ final class BuildCache: ContentReuse, @unchecked Sendable {
         }
         lock = try FileLock(folder + "/lock")
         if discard {
-            for file in ["notes", "articles", "bodies", "last-build", SearchTermCache.fileName] { unlink(folder + "/" + file) }
+            for file in ["notes", "articles", "bodies", "last-build", SearchTermCache.fileName, AreaFigureCache.fileName] { unlink(folder + "/" + file) }
         }
         // What each output tree held was kept here before it moved into the trees themselves.
         FileOps.removeTree(folder + "/trees")
@@ -71,6 +79,14 @@ final class BuildCache: ContentReuse, @unchecked Sendable {
     func remember(searchTerms used: [ContentHash: BodyTerms]) {
         if searchTerms.holdsSame(as: used) { return }
         SearchTermCache.save(used, to: folder + "/" + SearchTermCache.fileName)
+    }
+
+    /// Records the area figures a build's index used, for the next build; the file is left alone when it holds
+    /// exactly these already.
+    func remember(areaFigures used: [ContentHash: [AreaFigure]]) {
+        let path = folder + "/" + AreaFigureCache.fileName
+        if used.count == areaFigures.count && used.keys.allSatisfy({ areaFigures[$0] != nil }) && access(path, F_OK) == 0 { return }
+        AreaFigureCache.save(used, to: path)
     }
 
     /// Records the files a build loaded, for the next build to reuse; files that hold exactly these already are

@@ -1,14 +1,20 @@
 import Foundation
 
-/// What one indexing may keep for the next, when the same process indexes a site again and again (`dossier serve`):
-/// the area figures found in each article's text, which only that text and the focus decide, and which are most of
-/// the cost of indexing. Safe to use from several threads.
+/// What one indexing may keep for the next: the area figures found in each article's text, which only that text and
+/// the focus decide, and which are most of the cost of indexing. `dossier serve` keeps one in memory; a build starts
+/// one from its cache (`AreaFigureCache`). Safe to use from several threads.
 public final class IndexReuse: @unchecked Sendable {
     private var figures: [ContentHash: [AreaFigure]] = [:]
     private var used: Set<ContentHash> = []
     private let lock = NSLock()
 
     public init() {}
+
+    /// Starting from the figures a build cache kept (`AreaFigureCache`).
+    init(known: [ContentHash: [AreaFigure]]) { figures = known }
+
+    /// The figures the last indexing used, by their memo key: what a build cache keeps for the next build.
+    var entries: [ContentHash: [AreaFigure]] { lock.withLock { figures } }
 
     /// The figures of `paragraphs` under `focus`, found now or the last time the same text was indexed.
     func areaFigures(in paragraphs: [String], focus: [String]) -> [AreaFigure] {
