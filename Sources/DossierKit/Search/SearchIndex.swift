@@ -45,7 +45,7 @@ struct SearchIndex: Sendable {
     /// A document and its distinct terms, each with the fields it is in.
     struct Source: Sendable {
         var document: Document
-        var terms: [String: UInt8]
+        var terms: [(term: String, fields: UInt8)]
 
         /// With the body's keys as `bodyKeys(in:)` gives them (read from the body, or from the build cache).
         init(document: Document, title: String, summary: [String], bodyKeys: [String]) {
@@ -146,22 +146,67 @@ struct SearchIndex: Sendable {
     /// The distinct terms of a document, with the fields each is in, from the body's distinct keys in the order
     /// they first occur: adding each once gives what adding every occurrence would, since a key refused by the cap
     /// is refused again. Unordered: a term's postings follow the documents' order, and the files sort the terms.
-    static func terms(title: String, summary: [String], bodyKeys: [String]) -> [String: UInt8] {
-        var fields: [String: UInt8] = Dictionary(minimumCapacity: 256)
-        func addKey(_ key: String, _ field: UInt8) {
-            if let had = fields[key] { fields[key] = had | field }
-            else if fields.count < maxTermsPerDocument { fields[key] = field }
-        }
+    /// The title's and summary's few terms are held in a table; the body's keys, distinct already and a hundred
+    /// times as many, are looked up in it only when a filter of lengths and first bytes says they may be there.
+    static func terms(title: String, summary: [String], bodyKeys: [String]) -> [(term: String, fields: UInt8)] {
+        var named: [String: UInt8] = [:]
+        var order: [String] = []
+        var filter = KeyFilter()
         func add(_ text: String, _ field: UInt8) {
             forEachKey(in: text) { key in
                 guard key.utf8.count <= maxTermBytes else { return }
-                addKey(key, field)
+                if let had = named[key] { named[key] = had | field; return }
+                guard order.count < maxTermsPerDocument else { return }
+                named[key] = field
+                order.append(key)
+                filter.insert(key)
             }
         }
         add(title, Field.title)
         for text in summary { add(text, Field.summary) }
-        for key in bodyKeys { addKey(key, Field.body) }
-        return fields
+        var terms: [(term: String, fields: UInt8)] = []
+        terms.reserveCapacity(min(maxTermsPerDocument, order.count + bodyKeys.count))
+        var count = order.count
+        for key in bodyKeys {
+            if filter.mayHold(key), let had = named[key] {
+                named[key] = had | Field.body
+            } else if count < maxTermsPerDocument {
+                count += 1
+                terms.append((key, Field.body))
+            }
+        }
+        for key in order { terms.append((key, named[key] ?? 0)) }
+        return terms
+    }
+
+    /// Which lengths and first bytes a few keys have: a key it says no to is none of them.
+    private struct KeyFilter {
+        private var bits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+        private static func slot(_ key: String) -> Int {
+            let utf8 = key.utf8
+            return (utf8.count &* 31 &+ Int(utf8.first ?? 0)) & 255
+        }
+
+        mutating func insert(_ key: String) {
+            let slot = Self.slot(key), bit = UInt64(1) << UInt64(slot & 63)
+            switch slot >> 6 {
+            case 0: bits.0 |= bit
+            case 1: bits.1 |= bit
+            case 2: bits.2 |= bit
+            default: bits.3 |= bit
+            }
+        }
+
+        func mayHold(_ key: String) -> Bool {
+            let slot = Self.slot(key), bit = UInt64(1) << UInt64(slot & 63)
+            switch slot >> 6 {
+            case 0: return bits.0 & bit != 0
+            case 1: return bits.1 & bit != 0
+            case 2: return bits.2 & bit != 0
+            default: return bits.3 & bit != 0
+            }
+        }
     }
 
     /// The distinct keys of `texts` no longer than `maxTermBytes`, in the order they first occur: what a body
@@ -235,16 +280,19 @@ struct SearchIndex: Sendable {
         return Int(hash & UInt32(count - 1))
     }
 
-    /// Each term's postings as the shards write them.
+    /// Each term's postings as the shards write them, made on every core: a big site has millions of postings.
     private var encoded: [(term: String, text: String)] {
-        postings.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { term in
+        let postings = self.postings
+        return Parallel.map(postings.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }) { term in
+            var text = TerritoryData.quote(term) + ":["
             var previous = -1
-            let values = (postings[term] ?? []).map { posting -> String in
+            for posting in postings[term] ?? [] {
                 let document = Int(posting >> 3)
-                defer { previous = document }
-                return String((document - previous) * 8 + Int(posting & 7))
+                if previous >= 0 { text += "," }
+                text += String((document - previous) * 8 + Int(posting & 7))
+                previous = document
             }
-            return (term, TerritoryData.quote(term) + ":[" + values.joined(separator: ",") + "]")
+            return (term, text + "]")
         }
     }
 
