@@ -30,6 +30,26 @@ struct FastTextTests {
         }
     }
 
+    @Test("a caption label's end is found where a search character by character finds it, marks and prepended signs too")
+    func labelEnd() {
+        var random = SeededRandom(state: 15)
+        // A mark after a separator makes another character of it; an Arabic number sign (a prepended sign) swallows
+        // the separator after it; a line feed after a carriage return is one character.
+        let pieces = [":", "-", "–", "—", "\u{301}", "\u{600}", "\u{200D}", "👍", "a", " ", "é", "\r", "\n", "photo"]
+        for _ in 0..<4_000 {
+            let text = (0..<Int.random(in: 0...8, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            let expected = text.firstIndex { $0 == ":" || $0 == "-" || $0 == "–" || $0 == "—" }
+            #expect(Boilerplate.firstLabelEnd(in: text) == expected, "\(text.unicodeScalars.map { $0.value })")
+        }
+    }
+
+    @Test("the first words of a text are the first of all its words")
+    func leadingWords() {
+        for text in ["", "one", "  one, two;three — four five", "Ж-é 12 x", "a b c d e f"] {
+            for limit in 0...6 { #expect(text.words(limit: limit) == Array(text.words.prefix(limit)), "\(text) \(limit)") }
+        }
+    }
+
     @Test("an agency credit is read the same in ASCII and beyond it")
     func agencyCredit() {
         #expect(Boilerplate.hasAgencySlashCredit("Troops near Sudzha. REUTERS/Viacheslav Ratynskyi"))

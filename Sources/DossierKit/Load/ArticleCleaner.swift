@@ -176,7 +176,7 @@ struct Reading {
             if !line.endsSentence, line.wordCount <= 16, i != storyStart { drop(i, .subheading); continue }
             // "Explore what X can do for you:" is a widget's label; "He wrote:" leads into a quotation.
             if line.text.hasSuffix(":"), line.wordCount <= 10,
-               !line.text.lowerWords.contains(where: { Self.sayingVerbs.contains(String($0)) }) {
+               !line.lower.words.contains(where: { Self.sayingVerbs.contains(String($0)) }) {
                 drop(i, .subheading)
             }
         }

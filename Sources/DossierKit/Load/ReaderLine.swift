@@ -107,7 +107,3 @@ extension StringProtocol {
     }
 }
 
-extension String {
-    /// Lower-cased words split at anything that is not a letter or digit: "hamburger-menu-icon" gives three.
-    var lowerWords: [Substring] { lowercased().words }
-}

@@ -32,11 +32,15 @@ extension String {
     }
 
     /// Runs of letters and digits, as the words of the text.
-    var words: [Substring] {
+    var words: [Substring] { words(limit: .max) }
+
+    /// The first `limit` words, reading no further than the last of them.
+    func words(limit: Int) -> [Substring] {
         var result: [Substring] = []
         var start: String.Index?
         var index = startIndex
         for scalar in unicodeScalars {
+            guard result.count < limit else { return result }
             let next = unicodeScalars.index(after: index)
             if scalar.isWordScalar {
                 if start == nil { start = index }
@@ -46,7 +50,7 @@ extension String {
             }
             index = next
         }
-        if let s = start { result.append(self[s..<endIndex]) }
+        if let s = start, result.count < limit { result.append(self[s..<endIndex]) }
         return result
     }
 }
