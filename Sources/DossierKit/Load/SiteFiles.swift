@@ -12,6 +12,9 @@ struct SiteFiles: Sendable {
     let site: URL
     /// The site folder with every symbolic link resolved.
     let root: String
+    /// The folders' resolved paths, each found once: resolving every file's whole path was a fifth of a build with
+    /// nothing to do.
+    private let folders = RealFolders()
 
     init(site: URL) {
         self.site = site
@@ -79,12 +82,36 @@ struct SiteFiles: Sendable {
     /// of file it is, and its size, are checked on the open file.
     func problem(with url: URL) -> String? {
         var info = stat()
-        guard lstat(url.path, &info) == 0 else { return nil }
-        // Resolving the whole path catches a link in a folder above the file too (`content/notes` → `/etc`).
-        guard let target = Paths.real(url.path) else { return FileProblem.describe(url) }
+        let path = url.path
+        guard lstat(path, &info) == 0 else { return nil }
+        // Resolving the whole path catches a link in a folder above the file too (`content/notes` → `/etc`). A file
+        // that is no link itself resolves to where its folder does.
+        let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? ""
+        let target: String
+        if (info.st_mode & S_IFMT) != S_IFLNK, let slash, !["", ".", ".."].contains(name),
+           let folder = folders.real(slash == path.startIndex ? "/" : String(path[..<slash])) {
+            target = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+        } else {
+            guard let real = Paths.real(path) else { return FileProblem.describe(url) }
+            target = real
+        }
         guard target != root, Paths.isWithin(target, root) else {
             return "leads to \(target) through a symbolic link, outside the site folder; the build reads only files of the site"
         }
         return nil
+    }
+}
+
+/// Folders' paths with every symbolic link resolved, each resolved once; safe from several threads.
+private final class RealFolders: @unchecked Sendable {
+    private var known: [String: String] = [:]
+    private let lock = NSLock()
+
+    func real(_ folder: String) -> String? {
+        if let known = lock.withLock({ known[folder] }) { return known }
+        guard let real = Paths.real(folder) else { return nil }
+        lock.withLock { known[folder] = real }
+        return real
     }
 }
