@@ -81,12 +81,12 @@ class Trash:
     so a build started right after deleting the last one pays seconds of kernel time for the harness's deletion
     (measured here: 0.7 s to create 10,000 folders and files a minute after a deletion, 2 to 10 s right after)."""
 
-    def __init__(self, work):
+    def __init__(self, work, delete):
         self.folder = os.path.join(work, "trash")
         self.count = 0
         # In memory (tmpfs) nothing is slowed by a deletion, and kept outputs would hold the machine's memory: at
         # 50,000 notes, 15 GiB of it before Hugo's second run, which then thrashed.
-        self.delete = file_system(work) == "tmpfs"
+        self.delete = delete
 
     def put(self, path):
         if os.path.lexists(path):
@@ -96,21 +96,6 @@ class Trash:
             os.makedirs(self.folder, exist_ok=True)
             self.count += 1
             os.rename(path, os.path.join(self.folder, str(self.count)))
-
-
-def file_system(path):
-    """The type of the file system holding path, from /proc/mounts (the longest mount point that contains it)."""
-    path, best, kind = os.path.realpath(path), "", ""
-    try:
-        with open("/proc/mounts", encoding="utf-8") as mounts:
-            for line in mounts:
-                fields = line.split()
-                point = fields[1].replace("\\040", " ")
-                if (path == point or path.startswith(point.rstrip("/") + "/")) and len(point) > len(best):
-                    best, kind = point, fields[2]
-    except OSError:
-        pass
-    return kind
 
 
 def clean(site, trash):
@@ -276,11 +261,12 @@ def main():
         sys.exit("--reference-config %s: needs --reference, and a file" % args.reference_config)
     sizes = [int(s) for s in args.sizes.split(",")]
     work = tempfile.mkdtemp(prefix="dossier-bench-", dir=args.work)
-    trash = Trash(work)
     fs = subprocess.run(["stat", "-f", "-c", "%T", work], stdout=subprocess.PIPE, text=True).stdout.strip()
+    trash = Trash(work, delete=fs == "tmpfs")
     rows = []
-    print("median of %d runs; peak memory from GNU time; machine: %d cores; building in %s (%s); outputs moved aside,"
-          " not deleted, until the end" % (args.runs, os.cpu_count(), work, fs))
+    print("median of %d runs; peak memory from GNU time; machine: %d cores; building in %s (%s); %s" % (
+        args.runs, os.cpu_count(), work, fs,
+        "outputs deleted between runs" if trash.delete else "outputs moved aside, not deleted, until the end"))
     print("%8s | %-17s | %-17s | %-17s | %-17s | %-17s | %9s | %11s | %9s %9s | %s" % (
         "notes", "dossier cold", "no change", "one note edited", "Hugo", "cmark-gfm floor", "vs Hugo", "vs floor",
         "rebuild", "edit", "identical"), flush=True)
