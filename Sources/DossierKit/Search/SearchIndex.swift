@@ -37,8 +37,9 @@ struct SearchIndex: Sendable {
     static let maxShards = 4096
 
     var documents: [Document]
-    /// Each term's postings, by document number: `number << 3 | fields`, four bytes, since a big site has millions.
-    var postings: [String: [UInt32]]
+    /// Each term's postings, already as the shards write them: a big site has tens of millions, and as text
+    /// they take less memory than as numbers, and are written once.
+    var postings: [String: Postings]
     /// How many documents are indexed at a time: only one batch's term tables are held, not every document's.
     static let batch = 512
 
@@ -131,12 +132,12 @@ struct SearchIndex: Sendable {
         let numbered = keys.sorted { a, b in a.0 != b.0 ? a.0 > b.0 : a.1.utf8.lexicographicallyPrecedes(b.1.utf8) }.map(\.2)
         var documents: [Document] = []
         documents.reserveCapacity(count)
-        var postings: [String: [UInt32]] = [:]
+        var postings: [String: Postings] = [:]
         for start in stride(from: 0, to: count, by: Self.batch) {
             for source in try sources(numbered[start..<min(start + Self.batch, count)]) {
-                let number = UInt32(documents.count) << 3
+                let number = documents.count
                 documents.append(source.document)
-                for (term, fields) in source.terms { postings[term, default: []].append(number | UInt32(fields)) }
+                for (term, fields) in source.terms { postings[term, default: Postings()].add(document: number, fields: fields) }
             }
         }
         self.documents = documents
@@ -280,19 +281,30 @@ struct SearchIndex: Sendable {
         return Int(hash & UInt32(count - 1))
     }
 
-    /// Each term's postings as the shards write them, made on every core: a big site has millions of postings.
+    /// One term's postings, in the order of the documents: `gap * 8 + fields` in decimal, separated by commas.
+    struct Postings: Sendable {
+        private(set) var text: [UInt8] = []
+        private var last = -1
+
+        /// Adds `document`, which comes after every document added before.
+        mutating func add(document: Int, fields: UInt8) {
+            if last >= 0 { text.append(UInt8(ascii: ",")) }
+            var value = (document - last) * 8 + Int(fields)
+            last = document
+            let start = text.count
+            repeat {
+                text.append(UInt8(ascii: "0") + UInt8(value % 10))
+                value /= 10
+            } while value > 0
+            text[start...].reverse()
+        }
+    }
+
+    /// Each term with its postings as the shards write them.
     private var encoded: [(term: String, text: String)] {
         let postings = self.postings
         return Parallel.map(postings.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }) { term in
-            var text = TerritoryData.quote(term) + ":["
-            var previous = -1
-            for posting in postings[term] ?? [] {
-                let document = Int(posting >> 3)
-                if previous >= 0 { text += "," }
-                text += String((document - previous) * 8 + Int(posting & 7))
-                previous = document
-            }
-            return (term, text + "]")
+            (term, TerritoryData.quote(term) + ":[" + String(decoding: postings[term]?.text ?? [], as: UTF8.self) + "]")
         }
     }
 
