@@ -93,6 +93,21 @@ struct SearchCacheTests {
         #expect(throws: CacheDamaged.self) { try SearchTermCache.load(from: file, name: "search") }
         SearchTermCache.save([ContentHash("x"): BodyTerms(keys: ["kursk", "sudzha"], snippet: "Kursk, Sudzha")], to: file)
         #expect(try SearchTermCache.load(from: file, name: "search")[ContentHash("x")] == BodyTerms(keys: ["kursk", "sudzha"], snippet: "Kursk, Sudzha"))
+        // A key with the separator in it (no key the build makes has one) would read back as two: refused.
+        SearchTermCache.save([ContentHash("x"): BodyTerms(keys: ["a\u{0}b"], snippet: "")], to: file)
+        #expect(throws: CacheDamaged.self) { try SearchTermCache.load(from: file, name: "search") }
+    }
+
+    @Test("entries read back as written: no keys, one, many, and keys beyond ASCII")
+    func roundTrip() throws {
+        let path = try TempFolder()
+        defer { path.cleanUp() }
+        let file = path.url.appendingPathComponent("search").path
+        let entries = [ContentHash("none"): BodyTerms(keys: [], snippet: "Only a snippet"),
+                       ContentHash("one"): BodyTerms(keys: ["kursk"], snippet: ""),
+                       ContentHash("many"): BodyTerms(keys: (0..<500).map { "w\($0)" } + ["ж", "syrskyi", String(repeating: "z", count: SearchIndex.maxTermBytes)], snippet: "")]
+        SearchTermCache.save(entries, to: file)
+        #expect(try SearchTermCache.load(from: file, name: "search").entries == entries)
     }
 
     /// The terms of a document as they were made before body keys were cached: every occurrence added in turn.

@@ -13,10 +13,13 @@ struct BodyTerms: Sendable, Equatable {
 /// `bodyHash`, an article's paragraphs), so an entry is true whatever else changed. A file written by another
 /// format or program is not used; a damaged one throws `CacheDamaged` and is ignored.
 struct SearchTermCache: Sendable {
-    static let format = "dossier-search-cache-1"
+    static let format = "dossier-search-cache-2"
     static let fileName = "search"
 
     private(set) var entries: [ContentHash: BodyTerms] = [:]
+    /// Between a body's keys in the file, all of them in one string: a length for each key made the file twice
+    /// as long, and reading it back slower. No key holds it: keys are runs of letters and digits.
+    static let separator: UInt8 = 0
 
     init(entries: [ContentHash: BodyTerms] = [:]) { self.entries = entries }
 
@@ -34,9 +37,13 @@ struct SearchTermCache: Sendable {
             for _ in 0..<(try reader.count(itemSize: 40)) {
                 let hash = try reader.hash()
                 let snippet = try reader.string()
-                let keys = try reader.strings()
+                let count = try reader.int()
+                let joined = try reader.string()
+                let keys = count == 0 ? [] : joined.utf8.split(separator: Self.separator, omittingEmptySubsequences: false)
+                    .map { String(decoding: $0, as: UTF8.self) }
                 // Keys as `SearchIndex.bodyKeys` gives them, or the entry is not what a build wrote.
-                guard keys.allSatisfy({ !$0.isEmpty && $0.utf8.count <= SearchIndex.maxTermBytes }), entries[hash] == nil else {
+                guard keys.count == count, count > 0 || joined.isEmpty,
+                      keys.allSatisfy({ !$0.isEmpty && $0.utf8.count <= SearchIndex.maxTermBytes }), entries[hash] == nil else {
                     throw BinaryReader.Corrupt()
                 }
                 entries[hash] = BodyTerms(keys: keys, snippet: snippet)
@@ -55,7 +62,8 @@ struct SearchTermCache: Sendable {
         for (hash, terms) in entries.sorted(by: { ($0.key.a, $0.key.b) < ($1.key.a, $1.key.b) }) {
             writer.hash(hash)
             writer.string(terms.snippet)
-            writer.strings(terms.keys)
+            writer.int(terms.keys.count)
+            writer.string(terms.keys.joined(separator: String(UnicodeScalar(Self.separator))))
         }
         CacheFile.write(&writer, to: path)
     }
