@@ -44,6 +44,15 @@ final class LineLog: @unchecked Sendable {
         }
     }
 
+    /// Waits at most `seconds` for the end of the pipe; whether it came.
+    func end(within seconds: Double) -> Bool {
+        let deadline = Date(timeIntervalSinceNow: seconds)
+        condition.lock()
+        defer { condition.unlock() }
+        while !ended { if !condition.wait(until: deadline) { return ended } }
+        return true
+    }
+
     var all: [String] { condition.withLock { lines } }
     var text: String { all.joined(separator: "\n") }
 
@@ -103,13 +112,17 @@ final class ServeProcess: @unchecked Sendable {
 
     var pid: pid_t { process.processIdentifier }
 
-    /// Waits for the process to end by itself; its status, or nil if it still runs after `seconds`.
+    /// Waits for the process to end by itself, and for what it wrote to be read; its status, or nil if it still
+    /// runs after `seconds`.
     func exit(within seconds: Double) -> (status: Int32, reason: Process.TerminationReason)? {
         let deadline = Date(timeIntervalSinceNow: seconds)
         while process.isRunning {
             if Date() > deadline { return nil }
             usleep(10_000)
         }
+        // The readers run on threads of their own: the process can end before they have read its last words.
+        _ = output.end(within: max(1, deadline.timeIntervalSinceNow))
+        _ = errors.end(within: max(1, deadline.timeIntervalSinceNow))
         return (process.terminationStatus, process.terminationReason)
     }
 
