@@ -95,10 +95,11 @@ public enum SiteBuild {
         // written.
         let search: [(path: String, text: String)]
         do {
-            let made = try SearchIndex.files(index, bodies: cache.bodies, known: cache.searchTerms)
-            // Like the content entries: true whatever the rest of the build finds.
-            cache.remember(searchTerms: made.used)
-            search = made.files
+            var made = try SearchIndex.make(index, bodies: cache.bodies, known: cache.searchTerms)
+            // Like the content entries: true whatever the rest of the build finds. Saved, and let go, before the
+            // files are made: at 50,000 notes each is tens of megabytes.
+            cache.remember(searchTerms: &made.used)
+            search = made.index.files
         } catch let damaged as CacheDamaged {
             throw damaged
         } catch {

@@ -105,9 +105,31 @@ struct SearchCacheTests {
         let file = path.url.appendingPathComponent("search").path
         let entries = [ContentHash("none"): BodyTerms(keys: [], snippet: "Only a snippet"),
                        ContentHash("one"): BodyTerms(keys: ["kursk"], snippet: ""),
-                       ContentHash("many"): BodyTerms(keys: (0..<500).map { "w\($0)" } + ["ж", "syrskyi", String(repeating: "z", count: SearchIndex.maxTermBytes)], snippet: "")]
+                       ContentHash("many"): BodyTerms(keys: BodyKeys((0..<500).map { "w\($0)" } + ["ж", "syrskyi", String(repeating: "z", count: SearchIndex.maxTermBytes)]), snippet: "")]
         SearchTermCache.save(entries, to: file)
         #expect(try SearchTermCache.load(from: file, name: "search").entries == entries)
+    }
+
+    @Test("a body's keys held as one string give back the keys they were made of")
+    func bodyKeysRoundTrip() {
+        var random = SeededRandom(state: 7)
+        let alphabet = Array("abcxyz019жüß")
+        for _ in 0..<200 {
+            let keys = (0..<Int.random(in: 0...40, using: &random)).map { _ in
+                String((0..<Int.random(in: 1...12, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
+            }
+            let held = BodyKeys(keys)
+            #expect(held.all == keys && held.count == keys.count)
+            #expect(BodyKeys(joined: held.joined, count: held.count) == held)
+        }
+    }
+
+    @Test("keys read back are refused unless a build could have written them", arguments: [
+        ("", 1), ("a", 0), ("a", 2), ("a\u{0}b", 1), ("a\u{0}\u{0}b", 3), ("\u{0}a", 2), ("a\u{0}", 2), ("", -1),
+        (String(repeating: "z", count: SearchIndex.maxTermBytes + 1), 1),
+    ])
+    func bodyKeysRefused(joined: String, count: Int) {
+        #expect(BodyKeys(joined: joined, count: count) == nil)
     }
 
     /// The terms of a document as they were made before body keys were cached: every occurrence added in turn.

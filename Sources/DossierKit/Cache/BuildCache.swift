@@ -74,11 +74,11 @@ final class BuildCache: ContentReuse, @unchecked Sendable {
 
     func save(_ build: LastBuild) { build.save(to: folder + "/last-build") }
 
-    /// Records the body terms a build's search index used, for the next build; the file is left alone when it
-    /// holds exactly these already.
-    func remember(searchTerms used: [ContentHash: BodyTerms]) {
-        if searchTerms.holdsSame(as: used) { return }
-        SearchTermCache.save(used, to: folder + "/" + SearchTermCache.fileName)
+    /// Records the body terms a build's search index used, for the next build, and empties `used`; the file is
+    /// left alone when it holds exactly these already.
+    func remember(searchTerms used: inout [ContentHash: BodyTerms]) {
+        if searchTerms.holdsSame(as: used) { used = [:]; return }
+        SearchTermCache.save(taking: &used, to: folder + "/" + SearchTermCache.fileName)
     }
 
     /// Records the area figures a build's index used, for the next build; the file is left alone when it holds

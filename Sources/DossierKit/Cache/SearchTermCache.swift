@@ -4,7 +4,7 @@ import Foundation
 /// changed: reading back and keying every body was most of a one-note rebuild's search index.
 struct BodyTerms: Sendable, Equatable {
     /// The body's distinct keys no longer than `SearchIndex.maxTermBytes`, in the order they first occur.
-    var keys: [String]
+    var keys: BodyKeys
     /// The snippet cut from the body's text (notes without a summary only; empty for the others).
     var snippet: String
 }
@@ -17,9 +17,6 @@ struct SearchTermCache: Sendable {
     static let fileName = "search"
 
     private(set) var entries: [ContentHash: BodyTerms] = [:]
-    /// Between a body's keys in the file, all of them in one string: a length for each key made the file twice
-    /// as long, and reading it back slower. No key holds it: keys are runs of letters and digits.
-    static let separator: UInt8 = 0
 
     init(entries: [ContentHash: BodyTerms] = [:]) { self.entries = entries }
 
@@ -38,12 +35,9 @@ struct SearchTermCache: Sendable {
                 let hash = try reader.hash()
                 let snippet = try reader.string()
                 let count = try reader.int()
-                let joined = try reader.string()
-                let keys = count == 0 ? [] : joined.utf8.split(separator: Self.separator, omittingEmptySubsequences: false)
-                    .map { String(decoding: $0, as: UTF8.self) }
-                // Keys as `SearchIndex.bodyKeys` gives them, or the entry is not what a build wrote.
-                guard keys.count == count, count > 0 || joined.isEmpty,
-                      keys.allSatisfy({ !$0.isEmpty && $0.utf8.count <= SearchIndex.maxTermBytes }), entries[hash] == nil else {
+                // A body's keys as one string, as they are held: a length for each key made the file twice as
+                // long, and reading it back slower.
+                guard let keys = BodyKeys(joined: try reader.string(), count: count), entries[hash] == nil else {
                     throw BinaryReader.Corrupt()
                 }
                 entries[hash] = BodyTerms(keys: keys, snippet: snippet)
@@ -57,13 +51,21 @@ struct SearchTermCache: Sendable {
 
     /// Writes `entries` for `load`, in the order of their hashes, so the file does not depend on the build's threads.
     static func save(_ entries: [ContentHash: BodyTerms], to path: String) {
+        var entries = entries
+        save(taking: &entries, to: path)
+    }
+
+    /// `save(_:to:)`, letting go of each entry once written (and so emptying `entries`): the file's bytes and the
+    /// entries are not held at once.
+    static func save(taking entries: inout [ContentHash: BodyTerms], to path: String) {
         var writer = CacheFile.writer(format: format)
         writer.int(entries.count)
-        for (hash, terms) in entries.sorted(by: { ($0.key.a, $0.key.b) < ($1.key.a, $1.key.b) }) {
+        for hash in entries.keys.sorted(by: { ($0.a, $0.b) < ($1.a, $1.b) }) {
+            guard let terms = entries.removeValue(forKey: hash) else { continue }
             writer.hash(hash)
             writer.string(terms.snippet)
             writer.int(terms.keys.count)
-            writer.string(terms.keys.joined(separator: String(UnicodeScalar(Self.separator))))
+            writer.string(terms.keys.joined)
         }
         CacheFile.write(&writer, to: path)
     }

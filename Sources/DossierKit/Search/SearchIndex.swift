@@ -49,7 +49,7 @@ struct SearchIndex: Sendable {
         var terms: [(term: String, fields: UInt8)]
 
         /// With the body's keys as `bodyKeys(in:)` gives them (read from the body, or from the build cache).
-        init(document: Document, title: String, summary: [String], bodyKeys: [String]) {
+        init(document: Document, title: String, summary: [String], bodyKeys: BodyKeys) {
             self.document = document
             terms = SearchIndex.terms(title: title, summary: summary, bodyKeys: bodyKeys)
         }
@@ -149,7 +149,7 @@ struct SearchIndex: Sendable {
     /// is refused again. Unordered: a term's postings follow the documents' order, and the files sort the terms.
     /// The title's and summary's few terms are held in a table; the body's keys, distinct already and a hundred
     /// times as many, are looked up in it only when a filter of lengths and first bytes says they may be there.
-    static func terms(title: String, summary: [String], bodyKeys: [String]) -> [(term: String, fields: UInt8)] {
+    static func terms(title: String, summary: [String], bodyKeys: BodyKeys) -> [(term: String, fields: UInt8)] {
         var named: [String: UInt8] = [:]
         var order: [String] = []
         var filter = KeyFilter()
@@ -168,7 +168,7 @@ struct SearchIndex: Sendable {
         var terms: [(term: String, fields: UInt8)] = []
         terms.reserveCapacity(min(maxTermsPerDocument, order.count + bodyKeys.count))
         var count = order.count
-        for key in bodyKeys {
+        bodyKeys.forEach { key in
             if filter.mayHold(key), let had = named[key] {
                 named[key] = had | Field.body
             } else if count < maxTermsPerDocument {
@@ -212,7 +212,7 @@ struct SearchIndex: Sendable {
 
     /// The distinct keys of `texts` no longer than `maxTermBytes`, in the order they first occur: what a body
     /// gives the index, kept in the build cache.
-    static func bodyKeys(in texts: [String]) -> [String] {
+    static func bodyKeys(in texts: [String]) -> BodyKeys {
         var seen: Set<String> = Set(minimumCapacity: 256)
         var keys: [String] = []
         for text in texts {
@@ -221,7 +221,7 @@ struct SearchIndex: Sendable {
                 keys.append(key)
             }
         }
-        return keys
+        return BodyKeys(keys)
     }
 
     /// The keys of the words of `text`, exactly as `NameFolding.words(in:)` gives them, faster: no word spans
@@ -300,28 +300,36 @@ struct SearchIndex: Sendable {
         }
     }
 
-    /// Each term with its postings as the shards write them.
-    private var encoded: [(term: String, text: String)] {
-        let postings = self.postings
-        return Parallel.map(postings.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }) { term in
-            (term, TerritoryData.quote(term) + ":[" + String(decoding: postings[term]?.text ?? [], as: UTF8.self) + "]")
-        }
-    }
-
-    /// Every file of the index, by its path in the output folder, in a fixed order.
+    /// Every file of the index, by its path in the output folder, in a fixed order. Each shard's text is made
+    /// straight from the postings, on both cores: a big site's terms and postings as text a second time, before
+    /// they were put in their shards, were a third of the build's peak memory.
     var files: [(path: String, text: String)] {
-        let entries = encoded
-        let total = entries.reduce(0) { $0 + $1.text.utf8.count + 1 }
+        let postings = self.postings
+        let terms = Array(postings.keys)
+        // A term's entry is its quoted text, ":[", its postings and "]", and a separator.
+        let total = terms.reduce(0) { $0 + TerritoryData.quote($1).utf8.count + (postings[$1]?.text.count ?? 0) + 4 }
         var shards = 1
         while shards < Self.maxShards && total / shards > Self.shardBytes { shards *= 2 }
         var members = Array(repeating: [String](), count: shards)
-        for entry in entries { members[Self.shard(of: entry.term, count: shards)].append(entry.text) }
+        for term in terms { members[Self.shard(of: term, count: shards)].append(term) }
+        let texts = Parallel.map(members) { members in
+            var text: [UInt8] = [UInt8(ascii: "{")]
+            for (index, term) in members.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
+                if index > 0 { text.append(contentsOf: ",\n".utf8) }
+                text.append(contentsOf: TerritoryData.quote(term).utf8)
+                text.append(contentsOf: ":[".utf8)
+                text.append(contentsOf: postings[term]?.text ?? [])
+                text.append(UInt8(ascii: "]"))
+            }
+            text.append(contentsOf: "}\n".utf8)
+            return String(decoding: text, as: UTF8.self)
+        }
         let chunks = stride(from: 0, to: documents.count, by: Self.chunk).map { start in
             documents[start..<min(start + Self.chunk, documents.count)]
         }
         let meta = "{\"version\":1,\"shards\":\(shards),\"chunk\":\(Self.chunk),\"documents\":\(documents.count)}\n"
         return [("\(Self.folder)/meta.json", meta)]
-            + members.enumerated().map { ("\(Self.folder)/terms/\($0.offset).json", "{" + $0.element.joined(separator: ",\n") + "}\n") }
+            + texts.enumerated().map { ("\(Self.folder)/terms/\($0.offset).json", $0.element) }
             + chunks.enumerated().map { ("\(Self.folder)/docs/\($0.offset).json", "[" + $0.element.map(Self.row).joined(separator: ",\n") + "]\n") }
     }
 
