@@ -1,17 +1,48 @@
 import Foundation
 
 /// A compact binary form for the build cache: little-endian integers and length-prefixed UTF-8 strings.
+/// What is written is held in chunks of `chunkSize` bytes: a cache file of tens of megabytes grows without
+/// copying what it holds at each doubling, or keeping a doubling's slack, which set a big site's peak memory.
 struct BinaryWriter {
-    private(set) var bytes: [UInt8] = []
+    /// A whole number of eight-byte words, so that the chunks can be hashed one after another.
+    static let chunkSize = 1 << 20
+    /// The full chunks, then `last`, being filled.
+    private(set) var full: [[UInt8]] = []
+    private(set) var last: [UInt8] = []
+
+    /// Everything written, in one array (for small writings: a big one is read chunk by chunk, as `parts`).
+    var bytes: [UInt8] { full.isEmpty ? last : full.joined() + last }
+
+    /// The chunks, in order, the last one not full.
+    var parts: [[UInt8]] { full + [last] }
 
     mutating func int(_ value: Int) {
-        var v = UInt64(bitPattern: Int64(value))
-        for _ in 0..<8 { bytes.append(UInt8(v & 0xFF)); v >>= 8 }
+        var v = UInt64(bitPattern: Int64(value)).littleEndian
+        withUnsafeBytes(of: &v) { append($0) }
     }
 
     mutating func string(_ value: String) {
         int(value.utf8.count)
-        bytes.append(contentsOf: value.utf8)
+        var value = value
+        value.withUTF8 { append(UnsafeRawBufferPointer($0)) }
+    }
+
+    private mutating func append(_ bytes: UnsafeRawBufferPointer) {
+        if last.count + bytes.count <= Self.chunkSize {
+            last.append(contentsOf: bytes)
+            return
+        }
+        var rest = bytes[...]
+        while !rest.isEmpty {
+            if last.count == Self.chunkSize {
+                full.append(last)
+                last = []
+                last.reserveCapacity(Self.chunkSize)
+            }
+            let taken = rest.prefix(Self.chunkSize - last.count)
+            last.append(contentsOf: taken)
+            rest = rest.dropFirst(taken.count)
+        }
     }
 
     mutating func optionalString(_ value: String?) {
@@ -19,7 +50,10 @@ struct BinaryWriter {
         if let value { string(value) }
     }
 
-    mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+    mutating func bool(_ value: Bool) {
+        var byte: UInt8 = value ? 1 : 0
+        withUnsafeBytes(of: &byte) { append($0) }
+    }
 
     mutating func hash(_ value: ContentHash) {
         int(Int(Int64(bitPattern: value.a)))

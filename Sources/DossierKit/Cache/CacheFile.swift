@@ -6,15 +6,16 @@ import Foundation
 enum CacheFile {
     /// The bytes of the cache file at `path` (`name` in messages): `nil` when there is none.
     static func bytes(at path: String, name: String) throws(CacheDamaged) -> [UInt8]? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        let bytes = [UInt8](data)
+        // Read into the array that is returned, and checked in place: a big site's cache files are tens of
+        // megabytes, and each copy of one was held at once with the others.
+        guard var bytes = FileOps.read(path) else { return nil }
         guard bytes.count >= 16 else { throw CacheDamaged(file: name) }
-        let body = Array(bytes[..<(bytes.count - 16)])
-        var tail = BinaryReader(Array(bytes[(bytes.count - 16)...]))
-        guard let stored = try? tail.hash(), stored == body.withUnsafeBytes({ ContentHash($0) }) else {
-            throw CacheDamaged(file: name)
-        }
-        return body
+        let length = bytes.count - 16
+        var tail = BinaryReader(Array(bytes[length...]))
+        let hash = bytes.withUnsafeBytes { ContentHash(UnsafeRawBufferPointer(rebasing: $0[..<length])) }
+        guard let stored = try? tail.hash(), stored == hash else { throw CacheDamaged(file: name) }
+        bytes.removeLast(16)
+        return bytes
     }
 
     /// A reader of the cache file at `path` past its header, when `format` and this very program wrote it; `nil`
@@ -38,13 +39,21 @@ enum CacheFile {
         return writer
     }
 
-    /// Writes what `writer` holds, with its hash, to `path`. The hash is added to the writer's own bytes: a copy
-    /// of a large cache file would raise the build's peak memory.
+    /// Writes what `writer` holds, with its hash, to `path`, chunk by chunk: a copy of a large cache file in one
+    /// array would raise the build's peak memory.
     @discardableResult
     static func write(_ writer: inout BinaryWriter, to path: String) -> Bool {
-        let hash = writer.bytes.withUnsafeBytes { ContentHash($0) }
+        let hash = withBuffers(writer.parts) { ContentHash(parts: $0) }
         writer.hash(hash)
-        return FileOps.writeAtomically(writer.bytes, to: path)
+        return FileOps.writeAtomically(parts: writer.parts, to: path)
+    }
+
+    /// `body` with a pointer to the bytes of each of `arrays`.
+    private static func withBuffers<T>(_ arrays: [[UInt8]], _ body: ([UnsafeRawBufferPointer]) -> T) -> T {
+        func next(_ index: Int, _ buffers: [UnsafeRawBufferPointer]) -> T {
+            index == arrays.count ? body(buffers) : arrays[index].withUnsafeBytes { next(index + 1, buffers + [$0]) }
+        }
+        return next(0, [])
     }
 }
 

@@ -7,28 +7,60 @@ public struct ContentHash: Hashable, Sendable, CustomStringConvertible {
     public init(a: UInt64, b: UInt64) { self.a = a; self.b = b }
 
     public init(_ bytes: UnsafeRawBufferPointer) {
-        var h1: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-        var h2: UInt64 = 0xC2B2_AE3D_27D4_EB4F &+ UInt64(bytes.count)
-        var i = 0
-        while i + 8 <= bytes.count {
-            let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            h1 = (h1 ^ word) &* 0x1000_0000_01B3 &+ 0x9E37_79B9
-            h1 = (h1 << 29) | (h1 >> 35)
-            h2 = (h2 &+ word) &* 0xFF51_AFD7_ED55_8CCD
-            h2 ^= h2 >> 33
-            i += 8
+        var state = State(count: bytes.count)
+        self = state.finish(bytes)
+    }
+
+    /// The hash of `parts` laid end to end, each but the last a whole number of eight-byte words: the same as the
+    /// hash of one buffer holding them all, without making one.
+    init(parts: [UnsafeRawBufferPointer]) {
+        var state = State(count: parts.reduce(0) { $0 + $1.count })
+        for part in parts.dropLast() {
+            precondition(part.count % 8 == 0, "a part of a hash but the last must be whole words")
+            state.words(part)
         }
-        var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while i < bytes.count {
-            tail |= UInt64(bytes[i]) << shift
-            shift += 8
-            i += 1
+        self = state.finish(parts.last ?? UnsafeRawBufferPointer(start: nil, count: 0))
+    }
+
+    /// The two lanes, fed eight bytes a step.
+    private struct State {
+        var h1: UInt64
+        var h2: UInt64
+
+        init(count: Int) {
+            h1 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(count)
+            h2 = 0xC2B2_AE3D_27D4_EB4F &+ UInt64(count)
         }
-        h1 = (h1 ^ tail) &* 0x1000_0000_01B3
-        h2 = (h2 &+ tail) &* 0xC4CE_B9FE_1A85_EC53
-        a = Self.mix(h1 ^ (h2 >> 17))
-        b = Self.mix(h2 ^ (h1 << 13))
+
+        /// Feeds the whole words of `bytes`; the number of bytes fed.
+        @discardableResult
+        mutating func words(_ bytes: UnsafeRawBufferPointer) -> Int {
+            var i = 0
+            while i + 8 <= bytes.count {
+                let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                h1 = (h1 ^ word) &* 0x1000_0000_01B3 &+ 0x9E37_79B9
+                h1 = (h1 << 29) | (h1 >> 35)
+                h2 = (h2 &+ word) &* 0xFF51_AFD7_ED55_8CCD
+                h2 ^= h2 >> 33
+                i += 8
+            }
+            return i
+        }
+
+        /// Feeds `bytes`, the last of them, and gives the hash.
+        mutating func finish(_ bytes: UnsafeRawBufferPointer) -> ContentHash {
+            var i = words(bytes)
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < bytes.count {
+                tail |= UInt64(bytes[i]) << shift
+                shift += 8
+                i += 1
+            }
+            h1 = (h1 ^ tail) &* 0x1000_0000_01B3
+            h2 = (h2 &+ tail) &* 0xC4CE_B9FE_1A85_EC53
+            return ContentHash(a: ContentHash.mix(h1 ^ (h2 >> 17)), b: ContentHash.mix(h2 ^ (h1 << 13)))
+        }
     }
 
     public init(_ text: String) {

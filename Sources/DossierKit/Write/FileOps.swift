@@ -25,14 +25,47 @@ enum FileOps {
         return true
     }
 
+    /// The bytes of the regular file at `path`, read in one array; nil when there is none or it cannot be read.
+    static func read(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var count = 0
+        let complete = bytes.withUnsafeMutableBytes { buffer in
+            while count < buffer.count {
+                let n = Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
+                if n < 0 && errno == EINTR { continue }
+                if n < 0 { return false }
+                if n == 0 { break }
+                count += n
+            }
+            return true
+        }
+        guard complete else { return nil }
+        // A file cut while it was read is read as it is now; its hash will say whether that is whole.
+        bytes.removeLast(bytes.count - count)
+        return bytes
+    }
+
     /// Replaces `path` with `bytes` in one step (a temporary file renamed over it), so that a reader, or a
     /// killed build, never sees half a file.
     @discardableResult
     static func writeAtomically(_ bytes: [UInt8], to path: String) -> Bool {
+        writeAtomically(parts: [bytes], to: path)
+    }
+
+    /// `writeAtomically(_:to:)` of `parts` laid end to end, without joining them.
+    @discardableResult
+    static func writeAtomically(parts: [[UInt8]], to path: String) -> Bool {
         let temporary = path + ".tmp-\(getpid())"
-        do {
-            try bytes.withUnsafeBytes { try write(temporary, $0) }
-        } catch {
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return false }
+        let written = parts.allSatisfy { part in part.withUnsafeBytes { writeAll(fd, $0) } }
+        if close(fd) != 0 || !written {
+            unlink(temporary)
             return false
         }
         if rename(temporary, path) != 0 { unlink(temporary); return false }
