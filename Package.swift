@@ -21,12 +21,12 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
-        .target(name: "CSwap"),
+        .target(name: "CSystem"),
         .target(
             name: "DossierKit",
             dependencies: [
                 "CCmarkGFM",
-                "CSwap",
+                "CSystem",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
@@ -35,6 +35,7 @@ let package = Package(
             name: "dossier",
             dependencies: [
                 "DossierKit",
+                "CSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),

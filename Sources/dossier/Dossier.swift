@@ -1,6 +1,5 @@
 import ArgumentParser
 
-@main
 struct Dossier: AsyncParsableCommand {
     /// The one place the version is written; `dossier --version` prints it.
     static let version = "0.13.0"

@@ -1,4 +1,4 @@
-import CSwap
+import CSystem
 import Foundation
 
 /// Makes the output folder hold exactly the files of a build, without ever damaging the site already there or
